@@ -1,0 +1,42 @@
+# alloclint — `make run` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+PREFIX ?= /usr/local
+ARGS ?= examples/...
+SWIFT ?= swift
+BUILD_FLAGS := -c release
+BIN := .build/release/alloclint
+GO_SRC := /usr/share/go-1.19/src
+
+.PHONY: run test build install grammar deps bench sweep fuzz clean
+
+run: build
+	@cd examples && ../$(BIN) $(patsubst examples/%,./%,$(ARGS)); status=$$?; \
+	  if [ $$status -eq 1 ]; then echo "(exit 1: findings at or above the fail level, as expected for examples/)"; exit 0; fi; exit $$status
+
+test: build
+	$(SWIFT) test $(BUILD_FLAGS) -Xswiftc -enable-testing 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+build: deps grammar
+	$(SWIFT) build $(BUILD_FLAGS) -Xswiftc -enable-testing
+
+install: build
+	install -d $(PREFIX)/bin
+	install -m 0755 $(BIN) $(PREFIX)/bin/alloclint
+
+# The tree-sitter runtime from Debian (installed when missing, or the command to do so printed).
+deps:
+	@if ! pkg-config --exists tree-sitter 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing libtree-sitter-dev"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libtree-sitter-dev >/dev/null; \
+	  else \
+	    echo "libtree-sitter-dev is missing: run 'sudo apt-get install -y libtree-sitter-dev'" >&2; exit 1; \
+	  fi; \
+	fi
+
+# The tree-sitter-go sources, fetched from PyPI and verified (reused when already present).
+grammar:
+	@bash Grammars/fetch.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,6 @@
+/// Every rule alloclint has, registered in this one place. A test checks that this list and the
+/// catalogue in `rules/` name the same ids.
+public let registeredRules: [any Rule.Type] = [
+    DeferInLoopRule.self,
+    SyntaxErrorRule.self,
+]

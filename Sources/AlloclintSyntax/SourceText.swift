@@ -1,0 +1,101 @@
+/// A position in a source file: 1-based line, and 1-based columns in UTF-8 bytes and UTF-16 units.
+public struct SourcePosition: Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+    public var utf16Column: Int
+    public var offset: Int
+
+    public init(line: Int, column: Int, utf16Column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.utf16Column = utf16Column
+        self.offset = offset
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool { lhs.offset < rhs.offset }
+}
+
+public struct SourceRange: Hashable, Sendable {
+    public var start: SourcePosition
+    public var end: SourcePosition
+
+    public init(start: SourcePosition, end: SourcePosition) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// The bytes of one Go file and the conversions from byte offsets to positions.
+public final class SourceText: @unchecked Sendable {
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts (computed on first use).
+    private var lineStartsStorage: [Int]?
+
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+    public convenience init(_ string: String) { self.init(bytes: Array(string.utf8)) }
+
+    public func text(_ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<bytes.count)
+        return String(decoding: bytes[clamped], as: UTF8.self)
+    }
+
+    public func bytesEqual(_ range: Range<Int>, _ expected: StaticString) -> Bool {
+        guard range.count == expected.utf8CodeUnitCount, range.upperBound <= bytes.count else { return false }
+        return expected.withUTF8Buffer { expectedBytes in
+            var index = range.lowerBound
+            for byte in expectedBytes {
+                if bytes[index] != byte { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    public var lineStarts: [Int] {
+        if let lineStartsStorage { return lineStartsStorage }
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        lineStartsStorage = starts
+        return starts
+    }
+
+    /// The position of a byte offset.
+    public func position(at offset: Int) -> SourcePosition {
+        let offset = min(max(offset, 0), bytes.count)
+        let starts = lineStarts
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let lineStart = starts[low]
+        return SourcePosition(
+            line: low + 1, column: offset - lineStart + 1,
+            utf16Column: utf16Length(lineStart..<offset) + 1, offset: offset)
+    }
+
+    public func range(of byteRange: Range<Int>) -> SourceRange {
+        SourceRange(start: position(at: byteRange.lowerBound), end: position(at: byteRange.upperBound))
+    }
+
+    /// The text of 1-based `line` without its line terminator.
+    public func line(_ line: Int) -> String {
+        let starts = lineStarts
+        guard line >= 1, line <= starts.count else { return "" }
+        var end = line < starts.count ? starts[line] - 1 : bytes.count
+        if end > starts[line - 1], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return text(starts[line - 1]..<max(end, starts[line - 1]))
+    }
+
+    /// UTF-16 code units of the bytes in `range`; invalid UTF-8 counts one unit per replaced sequence.
+    private func utf16Length(_ range: Range<Int>) -> Int {
+        var count = 0
+        var allASCII = true
+        for byte in bytes[range] where byte >= 0x80 { allASCII = false; break }
+        if allASCII { return range.count }
+        for scalar in String(decoding: bytes[range], as: UTF8.self).unicodeScalars {
+            count += scalar.utf16.count
+        }
+        return count
+    }
+}

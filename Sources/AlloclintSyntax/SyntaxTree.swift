@@ -1,0 +1,63 @@
+import CTreeSitter
+import TreeSitterGo
+
+/// A parsed Go file: the tree-sitter tree and the source it was parsed from.
+public final class SyntaxTree {
+    let raw: OpaquePointer
+    public let source: SourceText
+
+    init(raw: OpaquePointer, source: SourceText) {
+        self.raw = raw
+        self.source = source
+    }
+
+    deinit { ts_tree_delete(raw) }
+
+    public var root: Node { Node(ts_tree_root_node(raw)) }
+
+    /// The first ERROR or MISSING node in source order, if the file does not parse cleanly.
+    public var firstError: Node? {
+        guard root.hasError else { return nil }
+        var found: Node?
+        root.walk(enterErrors: true) { node in
+            if found != nil { return .stop }
+            if node.isError || node.isMissing { found = node; return .stop }
+            return node.hasError ? .visitChildren : .skipChildren
+        }
+        return found
+    }
+
+    /// The source text of `node`.
+    public func text(_ node: Node) -> String { source.text(node.byteRange) }
+
+    /// Whether the text of `node` is exactly `expected`, without allocating a String.
+    public func textEquals(_ node: Node, _ expected: StaticString) -> Bool {
+        source.bytesEqual(node.byteRange, expected)
+    }
+}
+
+/// A parser for Go; not thread-safe, so each worker owns one.
+public final class GoParser {
+    private let raw: OpaquePointer
+
+    public init() throws(GrammarError) {
+        try GoGrammar.validate()
+        raw = ts_parser_new()
+        guard ts_parser_set_language(raw, GoGrammar.language) else {
+            ts_parser_delete(raw)
+            throw GrammarError(message: "the tree-sitter runtime refused the tree-sitter-go \(ALLOCLINT_TREE_SITTER_GO_VERSION) grammar")
+        }
+    }
+
+    deinit { ts_parser_delete(raw) }
+
+    public func parse(_ source: SourceText) -> SyntaxTree {
+        let tree = source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                ts_parser_parse_string(raw, nil, $0.baseAddress, UInt32($0.count))
+            }
+        }
+        guard let tree else { fatalError("tree-sitter returned no tree without a timeout or cancellation") }
+        return SyntaxTree(raw: tree, source: source)
+    }
+}
