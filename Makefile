@@ -7,7 +7,7 @@ BUILD_FLAGS := -c release
 BIN := .build/release/alloclint
 GO_SRC := /usr/share/go-1.19/src
 
-.PHONY: run test build install grammar deps bench sweep fuzz clean
+.PHONY: run test build install grammar deps readme clean
 
 run: build
 	@cd examples && ../$(BIN) $(patsubst examples/%,./%,$(ARGS)); status=$$?; \
@@ -40,3 +40,7 @@ grammar:
 
 clean:
 	rm -rf .build
+
+# Regenerates the README's rule table from the catalogue.
+readme: build
+	@python3 -c 'import re,subprocess,sys; t=subprocess.run(["$(BIN)","rules","--format","markdown"],capture_output=True,text=True,check=True).stdout; r=open("README.md").read(); r=re.sub(r"(<!-- rules:begin -->\n).*?(<!-- rules:end -->)", lambda m: m.group(1)+t+m.group(2), r, flags=re.S); open("README.md","w").write(r)'

@@ -152,3 +152,10 @@ extension Node {
         return found
     }
 }
+
+extension Node {
+    /// The smallest node (named or not) that spans the byte at `offset`.
+    public func descendant(at offset: Int) -> Node? {
+        Node(ifNotNull: ts_node_descendant_for_byte_range(raw, UInt32(offset), UInt32(offset + 1)))
+    }
+}

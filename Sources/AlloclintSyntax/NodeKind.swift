@@ -13,6 +13,8 @@ public struct NodeKind: Hashable, Sendable {
     public static let packageClause = NodeKind("package_clause")
     public static let importDeclaration = NodeKind("import_declaration")
     public static let importSpec = NodeKind("import_spec")
+    public static let importSpecList = NodeKind("import_spec_list")
+    public static let dot = NodeKind("dot")
     public static let comment = NodeKind("comment")
 
     // Declarations

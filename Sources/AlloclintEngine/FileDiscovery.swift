@@ -1,0 +1,80 @@
+import Foundation
+
+/// A Go file to lint.
+struct DiscoveredFile {
+    /// Absolute, normalised path.
+    var absolutePath: String
+    /// Named on the command line (not found by walking a directory).
+    var explicit: Bool
+}
+
+/// Expands command-line paths into Go files: files, directories (recursive), `./...` and
+/// `dir/...`. Walks skip `vendor/`, `testdata/` and hidden directories and never follow
+/// directory symlinks; anything named explicitly is taken as it is.
+struct FileDiscovery {
+    var files: [DiscoveredFile] = []
+    var errors: [LintError] = []
+    private var seen: Set<String> = []
+
+    init(paths: [String]) {
+        for argument in paths.isEmpty ? ["."] : paths {
+            var path = argument
+            if path == "..." { path = "." }
+            if path.hasSuffix("/...") { path = String(path.dropLast(4)); if path.isEmpty { path = "/" } }
+            let absolute = FileSystem.absolute(path)
+            switch FileSystem.entryType(absolute) {
+            case .file, .symlinkToFile:
+                add(absolute, explicit: true)
+            case .directory, .symlinkToDirectory:
+                walk(absolute)
+            case .brokenSymlink:
+                errors.append(LintError(path: argument, message: "broken symbolic link"))
+            case .missing:
+                errors.append(LintError(path: argument, message: "no such file or directory"))
+            case .other:
+                errors.append(LintError(path: argument, message: "not a regular file or directory"))
+            }
+        }
+    }
+
+    private mutating func add(_ absolute: String, explicit: Bool) {
+        guard seen.insert(absolute).inserted else { return }
+        files.append(DiscoveredFile(absolutePath: absolute, explicit: explicit))
+    }
+
+    /// Iterative depth-first walk with an explicit stack; entries sorted for determinism.
+    private mutating func walk(_ root: String) {
+        var stack = [root]
+        while let directory = stack.popLast() {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+                errors.append(LintError(path: displayPath(directory), message: "cannot read directory: permission denied or vanished"))
+                continue
+            }
+            var subdirectories: [String] = []
+            for name in names.sorted() {
+                let path = (directory == "/" ? "" : directory) + "/" + name
+                switch FileSystem.entryType(path) {
+                case .directory:
+                    if FileDiscovery.skippedDirectory(name) { continue }
+                    subdirectories.append(path)
+                case .file, .symlinkToFile:
+                    if name.hasSuffix(".go") && !name.hasPrefix(".") { add(path, explicit: false) }
+                case .brokenSymlink:
+                    if name.hasSuffix(".go") { errors.append(LintError(path: displayPath(path), message: "broken symbolic link")) }
+                default:
+                    continue  // directory symlinks are not followed; sockets and fifos are not Go files
+                }
+            }
+            stack.append(contentsOf: subdirectories.reversed())
+        }
+    }
+
+    static func skippedDirectory(_ name: String) -> Bool {
+        name == "vendor" || name == "testdata" || name.hasPrefix(".") || name.hasPrefix("_")
+    }
+}
+
+/// A path as it is shown to the user: relative to the working directory when below it.
+func displayPath(_ absolute: String) -> String {
+    FileSystem.relative(absolute, to: FileSystem.currentDirectory)
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Small POSIX helpers: stat without following links, whole-file reads in one call.
+enum FileSystem {
+    enum EntryType { case file, directory, symlinkToDirectory, symlinkToFile, brokenSymlink, other, missing }
+
+    static func entryType(_ path: String) -> EntryType {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK:
+            var target = stat()
+            guard stat(path, &target) == 0 else { return .brokenSymlink }
+            return (target.st_mode & S_IFMT) == S_IFDIR ? .symlinkToDirectory : .symlinkToFile
+        default: return .other
+        }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// The whole file, read with one `read` call for files of known size.
+    static func read(_ path: String) throws(LintError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw LintError(path: path, message: "cannot read: \(errnoDescription())") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw LintError(path: path, message: "cannot read: \(errnoDescription())") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw LintError(path: path, message: "cannot read: is a directory") }
+        var bytes = [UInt8]()
+        var capacity = max(Int(info.st_size), 0) + 1
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: capacity)); capacity *= 2 }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw LintError(path: path, message: "cannot read: \(errnoDescription())")
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then rename.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LintError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).alloclint-\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw LintError(path: path, message: "cannot write: \(errnoDescription())") }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                let message = errnoDescription()
+                close(fd); unlink(temporary)
+                throw LintError(path: path, message: "cannot write: \(message)")
+            }
+            written += result
+        }
+        var existing = stat()
+        if stat(path, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
+        guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else {
+            unlink(temporary)
+            throw LintError(path: path, message: "cannot write: \(errnoDescription())")
+        }
+        guard rename(temporary, path) == 0 else {
+            let message = errnoDescription()
+            unlink(temporary)
+            throw LintError(path: path, message: "cannot write: \(message)")
+        }
+    }
+
+    static func errnoDescription() -> String { String(cString: strerror(errno)) }
+
+    static var currentDirectory: String { FileManager.default.currentDirectoryPath }
+
+    /// `path` made absolute against the working directory, with `.` and `..` folded.
+    static func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// `path` relative to `base` when it lies below it, else absolute.
+    static func relative(_ path: String, to base: String) -> String {
+        if path == base { return "." }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

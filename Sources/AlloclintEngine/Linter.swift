@@ -1,0 +1,270 @@
+import AlloclintAnalysis
+import AlloclintRules
+import AlloclintSyntax
+import Dispatch
+import Foundation
+
+/// What to lint and how: the engine's view of the command line.
+public struct LintOptions: Sendable {
+    public var paths: [String] = []
+    /// An explicit configuration file; nil: look for `.linter.yaml` upwards.
+    public var configPath: String?
+    public var useConfig = true
+    public var enable: [String] = []
+    public var disable: [String] = []
+    /// Source text given on standard input, reported under `stdinFilename`.
+    public var stdin: [UInt8]?
+    public var stdinFilename: String?
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var goVersion: GoVersion?
+    public var exclude: [String] = []
+    public var includeGenerated = false
+    /// Read, parse and walk every file; run no rule, report nothing.
+    public var parseOnly = false
+    /// Rule options set by the caller (tests, embedders), above the configuration's.
+    public var ruleOptions: [String: [String: OptionValue]] = [:]
+
+    public init() {}
+}
+
+/// Everything a run produced, ready for a reporter.
+public struct LintResult: Sendable {
+    /// Sorted by path, line, column, rule.
+    public var findings: [Finding] = []
+    /// Problems other than findings (unreadable paths, …): the run exits with status 2.
+    public var errors: [LintError] = []
+    /// The source of every file with findings, by display path (for excerpts and fingerprints).
+    public var sources: [String: SourceText] = [:]
+    public var filesLinted = 0
+    public var bytesLinted = 0
+    public var linesLinted = 0
+    public var configurationPath: String?
+}
+
+/// The lint engine: discovers files, groups them by package directory, parses and checks the
+/// packages in parallel, applies configuration and suppressions, and sorts the findings.
+public struct Linter {
+    public let options: LintOptions
+    public let catalogue: [RuleDescription]
+    public let configuration: Configuration
+    private let enabledRules: [any Rule.Type]
+
+    /// Loads the catalogue and configuration and checks rule names: errors here are usage errors.
+    public init(options: LintOptions) throws(LintError) {
+        self.options = options
+        do {
+            catalogue = try Catalogue.all()
+        } catch {
+            throw LintError(message: "internal error: \(error)")
+        }
+        configuration = try Linter.loadConfiguration(options, catalogue)
+        let known = catalogue.map(\.id)
+        for id in options.enable + options.disable where !known.contains(id) {
+            throw LintError(message: "unknown rule \"\(id)\"" + didYouMean(id, known))
+        }
+        let configuration = self.configuration
+        enabledRules = registeredRules.filter { type in
+            if options.disable.contains(type.id) { return false }
+            if options.enable.contains(type.id) { return true }
+            return configuration.rules[type.id]?.enabled ?? true
+        }
+    }
+
+    private static func loadConfiguration(_ options: LintOptions, _ catalogue: [RuleDescription]) throws(LintError) -> Configuration {
+        let start = options.stdinFilename.map { (FileSystem.absolute($0) as NSString).deletingLastPathComponent }
+            ?? FileSystem.currentDirectory
+        guard options.useConfig else { return Configuration(baseDirectory: start) }
+        if let path = options.configPath {
+            guard FileSystem.exists(path) else { throw LintError(path: path, message: "configuration file not found") }
+            return try Configuration.load(path: path, catalogue: catalogue)
+        }
+        guard let found = Configuration.find(from: start) else { return Configuration(baseDirectory: start) }
+        return try Configuration.load(path: found, catalogue: catalogue)
+    }
+
+    public func run() -> LintResult {
+        var result = LintResult()
+        result.configurationPath = configuration.path
+        let commandLineExcludes: [Glob]
+        do {
+            commandLineExcludes = try options.exclude.map { pattern throws(LintError) in try Glob(pattern) }
+        } catch {
+            result.errors.append(LintError(message: "--exclude: \(error.message)"))
+            return result
+        }
+        let packages: [PackageInput]
+        if let stdin = options.stdin {
+            packages = [stdinPackage(stdin)]
+        } else {
+            let discovery = FileDiscovery(paths: options.paths)
+            result.errors += discovery.errors
+            let kept = discovery.files.filter { file in
+                !configuration.excludes(file.absolutePath) &&
+                    !commandLineExcludes.contains { $0.matches(FileSystem.relative(file.absolutePath, to: FileSystem.currentDirectory)) }
+            }
+            packages = PackageInput.group(kept)
+        }
+        let versions = GoVersionResolver(override: options.goVersion ?? configuration.goVersion)
+        let outputs = ParallelMap.run(packages, jobs: options.jobs) { package, parser in
+            check(package, parser: parser, versions: versions)
+        }
+        for output in outputs {
+            result.findings += output.findings
+            result.errors += output.errors
+            result.filesLinted += output.files
+            result.bytesLinted += output.bytes
+            result.linesLinted += output.lines
+            result.sources.merge(output.sources) { first, _ in first }
+        }
+        result.findings.sort(by: Finding.reportOrder)
+        result.errors.sort { $0.description < $1.description }
+        return result
+    }
+
+    /// The stdin file plus, for package context, the other Go files of its directory from disk.
+    private func stdinPackage(_ bytes: [UInt8]) -> PackageInput {
+        let name = options.stdinFilename ?? "<stdin>"
+        let absolute = FileSystem.absolute(name)
+        let directory = (absolute as NSString).deletingLastPathComponent
+        var files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: true)]
+        if options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
+            for sibling in names.sorted() where sibling.hasSuffix(".go") && directory + "/" + sibling != absolute {
+                let path = directory + "/" + sibling
+                if FileSystem.entryType(path) == .file {
+                    files.append(PackageInput.File(absolutePath: path, explicit: false, contents: nil, reported: false))
+                }
+            }
+        }
+        return PackageInput(directory: directory, files: files)
+    }
+
+    private struct PackageOutput {
+        var findings: [Finding] = []
+        var errors: [LintError] = []
+        var sources: [String: SourceText] = [:]
+        var files = 0, bytes = 0, lines = 0
+    }
+
+    /// Reads, parses and checks one package directory.
+    private func check(_ input: PackageInput, parser: GoParser, versions: GoVersionResolver) -> PackageOutput {
+        var output = PackageOutput()
+        var goFiles: [(file: GoFile, reported: Bool, absolute: String)] = []
+        let directoryVersion = versions.version(forDirectory: input.directory)
+        for file in input.files {
+            let bytes: [UInt8]
+            do throws(LintError) {
+                if let contents = file.contents { bytes = contents } else { bytes = try FileSystem.read(file.absolutePath) }
+            } catch {
+                if file.reported { output.errors.append(LintError(path: displayPath(file.absolutePath), message: error.message)) }
+                continue
+            }
+            let header = FileHeader(bytes)
+            if !file.explicit && !options.includeGenerated && header.isGenerated { continue }
+            let source = SourceText(bytes: bytes)
+            let tree = parser.parse(source)
+            var version = directoryVersion
+            if let required = GoVersionResolver.buildConstraintVersion(in: bytes), required > version { version = required }
+            goFiles.append((GoFile(path: displayPath(file.absolutePath), tree: tree, goVersion: version), file.reported, file.absolutePath))
+            if file.reported {
+                output.files += 1
+                output.bytes += bytes.count
+                output.lines += source.lineStarts.count
+            }
+        }
+        if options.parseOnly {
+            for entry in goFiles where entry.reported { _ = RuleRunner.walkOnly(entry.file.tree) }
+            return output
+        }
+        _ = GoPackage(directory: input.directory, files: goFiles.map(\.file))
+        let runner = RuleRunner(ruleTypes: enabledRules, options: ruleOptions)
+        for entry in goFiles where entry.reported {
+            let found = runner.run(entry.file)
+            if found.isEmpty { continue }
+            let suppressions = Suppressions(tree: entry.file.tree)
+            let source = entry.file.source
+            for finding in found {
+                let range = source.range(of: finding.range)
+                if suppressions.suppresses(ruleID: finding.ruleID, line: range.start.line) { continue }
+                if configuration.ruleExcludes(finding.ruleID, entry.absolute) { continue }
+                output.findings.append(Finding(
+                    ruleID: finding.ruleID,
+                    severity: severity(of: finding.ruleID),
+                    message: finding.message,
+                    path: entry.file.path,
+                    range: range,
+                    related: finding.related.map { RelatedLocation(range: source.range(of: $0.range), message: $0.message) },
+                    fix: finding.fix))
+            }
+            output.sources[entry.file.path] = source
+        }
+        return output
+    }
+
+    /// The effective severity: configuration, else the catalogue default.
+    public func severity(of ruleID: String) -> Severity {
+        configuration.rules[ruleID]?.severity ?? catalogue.first { $0.id == ruleID }?.severity ?? .warning
+    }
+
+    /// Catalogue defaults overridden by the configuration, per rule.
+    private var ruleOptions: [String: RuleOptions] {
+        var result: [String: RuleOptions] = [:]
+        for entry in catalogue {
+            var options = entry.defaultOptions
+            for (name, value) in configuration.rules[entry.id]?.options ?? [:] { options.values[name] = value }
+            for (name, value) in self.options.ruleOptions[entry.id] ?? [:] { options.values[name] = value }
+            result[entry.id] = options
+        }
+        return result
+    }
+}
+
+/// The files of one package directory, before reading.
+struct PackageInput {
+    struct File {
+        var absolutePath: String
+        var explicit: Bool
+        /// Already in memory (stdin); nil: read from disk.
+        var contents: [UInt8]?
+        /// Findings in this file are reported (false: read only for package context).
+        var reported: Bool
+    }
+
+    var directory: String
+    var files: [File]
+
+    /// Groups files by directory, largest packages first so parallel workers finish together.
+    static func group(_ files: [DiscoveredFile]) -> [PackageInput] {
+        var byDirectory: [String: [File]] = [:]
+        for file in files {
+            let directory = (file.absolutePath as NSString).deletingLastPathComponent
+            byDirectory[directory, default: []].append(File(absolutePath: file.absolutePath, explicit: file.explicit, contents: nil, reported: true))
+        }
+        return byDirectory.map { PackageInput(directory: $0.key, files: $0.value) }
+            .sorted { $0.files.count != $1.files.count ? $0.files.count > $1.files.count : $0.directory < $1.directory }
+    }
+}
+
+/// Maps work items to results on `jobs` threads, each with its own parser; results keep input order.
+enum ParallelMap {
+    static func run<Input, Output>(_ inputs: [Input], jobs: Int, _ body: (Input, GoParser) -> Output) -> [Output] {
+        var results = [Output?](repeating: nil, count: inputs.count)
+        let workers = max(1, min(jobs, inputs.count))
+        let lock = NSLock()
+        var next = 0
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                guard let parser = try? GoParser() else { return }
+                while true {
+                    lock.lock()
+                    let index = next
+                    next += 1
+                    lock.unlock()
+                    guard index < inputs.count else { return }
+                    slots[index] = body(inputs[index], parser)
+                }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}

@@ -1,0 +1,169 @@
+import AlloclintAnalysis
+import AlloclintEngine
+import AlloclintReporters
+import AlloclintRules
+import ArgumentParser
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+struct Lint: ParsableCommand, StatusCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lint Go files, directories (recursive) and patterns like ./...",
+        discussion: """
+            Exit status: 0 no finding at or above the fail level, 1 findings at or above it, \
+            2 usage, configuration, I/O or internal error.
+            """
+    )
+
+    @Argument(help: "Files, directories and patterns (./..., dir/...); `-` reads standard input.")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text, json, sarif, github or checkstyle.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Write the report to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Configuration file (default: the nearest .linter.yaml upwards).")
+    var config: String?
+
+    @Flag(help: "Ignore every .linter.yaml.")
+    var noConfig = false
+
+    @Option(help: "Turn on rules the configuration turned off (comma-separated ids).")
+    var enable: [String] = []
+
+    @Option(help: "Turn rules off (comma-separated ids).")
+    var disable: [String] = []
+
+    @Option(help: "Lowest severity that makes the exit status 1: error, warning or note.")
+    var failLevel: Severity = .warning
+
+    @Flag(help: "Read the source from standard input (with --stdin-filename).")
+    var stdin = false
+
+    @Option(help: "The path of the standard-input source, for reports, configuration and go.mod.")
+    var stdinFilename: String?
+
+    @Option(help: "Parallel workers (default: all cores).")
+    var jobs: Int?
+
+    @Option(help: "Go language version 1.N (default: the go directive of the nearest go.mod, else the newest Go).")
+    var goVersion: String?
+
+    @Option(help: "Skip files matching GLOB (repeatable).")
+    var exclude: [String] = []
+
+    @Flag(help: "Lint generated files (// Code generated ... DO NOT EDIT.) found in directories.")
+    var includeGenerated = false
+
+    @Option(help: "Colour and source excerpts in text output: auto, always or never.")
+    var color: ColorMode = .auto
+
+    @Flag(help: "Print files, bytes and time to standard error.")
+    var stats = false
+
+    @Flag(help: "Benchmark mode: read, parse and walk every file; run no rule, report nothing.")
+    var parseOnly = false
+
+    @Option(help: "SARIF automationDetails.id (default: alloclint/).")
+    var sarifCategory: String = "alloclint/"
+
+    mutating func validate() throws {
+        if paths == ["-"] { stdin = true; paths = [] }
+        if stdin && !paths.isEmpty { throw ValidationError("--stdin takes no paths") }
+        if stdinFilename != nil && !stdin { throw ValidationError("--stdin-filename needs --stdin") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let goVersion, GoVersion(parsing: goVersion) == nil {
+            throw ValidationError("--go-version must look like 1.22, got \"\(goVersion)\"")
+        }
+    }
+
+    mutating func runWithStatus() throws -> Int32 {
+        let started = Date()
+        var options = LintOptions()
+        options.paths = paths
+        options.configPath = config
+        options.useConfig = !noConfig
+        options.enable = enable.flatMap { $0.split(separator: ",").map(String.init) }
+        options.disable = disable.flatMap { $0.split(separator: ",").map(String.init) }
+        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        options.goVersion = goVersion.flatMap(GoVersion.init(parsing:))
+        options.exclude = exclude
+        options.includeGenerated = includeGenerated
+        options.parseOnly = parseOnly
+        if stdin {
+            options.stdin = Array(FileHandle.standardInput.readDataToEndOfFile())
+            options.stdinFilename = stdinFilename
+        }
+
+        let linter = try Linter(options: options)
+        let result = linter.run()
+
+        if stats {
+            let seconds = Date().timeIntervalSince(started)
+            let megabytes = Double(result.bytesLinted) / 1_000_000
+            Output.write(String(format: "alloclint: %d files, %d bytes, %d lines in %.3f s (%.1f MB/s)\n",
+                                result.filesLinted, result.bytesLinted, result.linesLinted, seconds,
+                                seconds > 0 ? megabytes / seconds : 0), to: .standardError)
+        }
+        for error in result.errors { Output.error(error.description) }
+        if parseOnly { return result.errors.isEmpty ? 0 : 2 }
+
+        var context = ReportContext(catalogue: linter.catalogue)
+        context.color = output == nil && format == .text && useColor
+        context.sarifCategory = sarifCategory
+        let report = format.reporter.render(result, context)
+        if let output {
+            try FileSystemOutput.writeAtomically(report, to: output)
+        } else {
+            Output.write(report, to: .standardOutput)
+        }
+        if format == .text { Output.write(summary(result), to: .standardError) }
+
+        if !result.errors.isEmpty { return 2 }
+        return result.findings.contains { $0.severity >= failLevel } ? 1 : 0
+    }
+
+    private var useColor: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            return isatty(STDOUT_FILENO) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        }
+    }
+
+    private func summary(_ result: LintResult) -> String {
+        let files = result.filesLinted == 1 ? "1 file" : "\(result.filesLinted) files"
+        guard !result.findings.isEmpty else { return "alloclint: no findings in \(files)\n" }
+        let counts = Severity.allCases.compactMap { severity -> String? in
+            let count = result.findings.filter { $0.severity == severity }.count
+            guard count > 0 else { return nil }
+            return "\(count) \(severity.rawValue)" + (count == 1 ? "" : "s")
+        }
+        let total = result.findings.count == 1 ? "1 finding" : "\(result.findings.count) findings"
+        return "alloclint: \(total) (\(counts.joined(separator: ", "))) in \(files)\n"
+    }
+}
+
+/// `--output`: the report replaces FILE atomically, so a reader never sees half of it.
+enum FileSystemOutput {
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            let directory = url.deletingLastPathComponent().path
+            let reason = FileManager.default.fileExists(atPath: directory) ? "permission denied" : "no such directory \(directory)"
+            throw LintError(path: path, message: "cannot write the report: \(reason)")
+        }
+    }
+}

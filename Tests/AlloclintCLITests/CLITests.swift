@@ -1,0 +1,231 @@
+import Foundation
+import XCTest
+
+/// End-to-end tests of the built binary: exit codes, stdin, configuration, suppression, paths.
+final class CLITests: XCTestCase {
+    func testExitStatusFollowsFailLevel() throws {
+        let root = try makeTree(["a.go": deferInLoopSource])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["a.go"], in: root)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stdout, "a.go:8:3: warning: \(deferMessage) [defer-in-loop]\n")
+        XCTAssertTrue(run.stderr.contains("1 finding (1 warning) in 1 file"), run.stderr)
+        XCTAssertEqual(try alloclint(["--fail-level", "error", "a.go"], in: root).status, 0)
+        XCTAssertEqual(try alloclint(["lint", "--fail-level", "note", "a.go"], in: root).status, 1)
+        XCTAssertEqual(try alloclint(["--disable", "defer-in-loop", "a.go"], in: root).status, 0)
+    }
+
+    func testCleanRunExitsZero() throws {
+        let root = try makeTree(["a.go": "package p\n\nfunc f() {}\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["./..."], in: root)
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains("no findings in 1 file"))
+    }
+
+    func testUsageErrorsExitTwoWithOneLine() throws {
+        let root = try makeTree([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        for arguments in [["--format", "yaml"], ["--bogus"], ["--enable", "defer-in-lop"], ["--jobs", "0"], ["missing.go"],
+                          ["--go-version", "2.0"], ["explain", "nope"]] {
+            let run = try alloclint(arguments, in: root)
+            XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
+            XCTAssertTrue(run.stderr.hasPrefix("alloclint: "), "\(arguments): \(run.stderr)")
+            XCTAssertFalse(run.stderr.contains("Fatal error"), "\(arguments)")
+        }
+        XCTAssertTrue(try alloclint(["--enable", "defer-in-lop"], in: root).stderr.contains("did you mean \"defer-in-loop\""))
+    }
+
+    func testStdinModeUsesFilenameAndWritesNothing() throws {
+        let root = try makeTree(["sub/go.mod": "module m\n\ngo 1.21\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["--stdin", "--stdin-filename", "sub/x.go"], in: root, stdin: deferInLoopSource)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.hasPrefix("sub/x.go:8:3: warning:"), run.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("sub/x.go").path))
+        let dash = try alloclint(["-"], in: root, stdin: deferInLoopSource)
+        XCTAssertEqual(dash.status, 1)
+        XCTAssertTrue(dash.stdout.hasPrefix("<stdin>:8:3:"), dash.stdout)
+    }
+
+    func testSuppressionComments() throws {
+        let suppressed = """
+            package p
+
+            import "os"
+
+            func a(paths []string) {
+            	for _, path := range paths {
+            		f, _ := os.Open(path)
+            		defer f.Close() //alloclint:ignore defer-in-loop closed when a returns, on purpose
+            	}
+            }
+
+            func b(paths []string) {
+            	for _, path := range paths {
+            		f, _ := os.Open(path)
+            		//alloclint:ignore defer-in-loop few files
+            		defer f.Close()
+            	}
+            }
+
+            func c(paths []string) {
+            	for _, path := range paths {
+            		f, _ := os.Open(path)
+            		defer f.Close() //nolint:defer-in-loop // reason
+            	}
+            }
+
+            func d(paths []string) {
+            	for _, path := range paths {
+            		f, _ := os.Open(path)
+            		defer f.Close() //nolint:alloclint
+            	}
+            }
+
+            func e(paths []string) {
+            	for _, path := range paths {
+            		f, _ := os.Open(path)
+            		defer f.Close() //nolint:loop-closure
+            		s := "//alloclint:ignore defer-in-loop"
+            		_ = s
+            		defer f.Close()
+            	}
+            }
+
+            """
+        let root = try makeTree(["a.go": suppressed, "b.go": "package p\n//alloclint:file-ignore defer-in-loop\n" + deferInLoopSource.dropFirst("package p\n".count)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["."], in: root)
+        XCTAssertEqual(run.stdout.split(separator: "\n").map { String($0.prefix(9)) }, ["a.go:37:3", "a.go:40:3"], run.stdout)
+    }
+
+    func testPathPatternsAndSkippedDirectories() throws {
+        let root = try makeTree([
+            "a.go": deferInLoopSource,
+            "sub/b.go": deferInLoopSource,
+            "sub/deeper/c.go": deferInLoopSource,
+            "vendor/v.go": deferInLoopSource,
+            "testdata/t.go": deferInLoopSource,
+            ".hidden/h.go": deferInLoopSource,
+            "gen.go": "// Code generated by tool. DO NOT EDIT.\n\n" + deferInLoopSource,
+            "notes.txt": "not go",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        func paths(_ arguments: [String]) throws -> [String] {
+            try alloclint(arguments, in: root).stdout.split(separator: "\n").map { String($0.split(separator: ":")[0]) }
+        }
+        XCTAssertEqual(try paths(["./..."]), ["a.go", "sub/b.go", "sub/deeper/c.go"])
+        XCTAssertEqual(try paths([]), ["a.go", "sub/b.go", "sub/deeper/c.go"])
+        XCTAssertEqual(try paths(["sub/..."]), ["sub/b.go", "sub/deeper/c.go"])
+        XCTAssertEqual(try paths(["sub"]), ["sub/b.go", "sub/deeper/c.go"])
+        XCTAssertEqual(try paths(["vendor/v.go", "testdata", "gen.go"]), ["gen.go", "testdata/t.go", "vendor/v.go"])
+        XCTAssertEqual(try paths(["--include-generated", "."]), ["a.go", "gen.go", "sub/b.go", "sub/deeper/c.go"])
+        XCTAssertEqual(try paths(["--exclude", "sub/deeper/**", "./..."]), ["a.go", "sub/b.go"])
+    }
+
+    func testDirectorySymlinksAreNotFollowed() throws {
+        let root = try makeTree(["real/a.go": deferInLoopSource])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: root.appendingPathComponent("real").path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("real/loop").path, withDestinationPath: root.path)
+        let run = try alloclint(["./..."], in: root)
+        XCTAssertEqual(run.stdout.split(separator: "\n").count, 1, run.stdout)
+    }
+
+    func testConfigurationFileIsFoundAndApplied() throws {
+        let root = try makeTree([
+            ".linter.yaml": "exclude: [\"skip/**\"]\nrules:\n  defer-in-loop: {severity: error, exclude: [\"cmd/**\"]}\n",
+            "a.go": deferInLoopSource,
+            "skip/b.go": deferInLoopSource,
+            "cmd/c.go": deferInLoopSource,
+            "sub/d.go": deferInLoopSource,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["./..."], in: root.appendingPathComponent("sub"))
+        XCTAssertEqual(run.stdout, "d.go:8:3: error: \(deferMessage) [defer-in-loop]\n")
+        let top = try alloclint(["./...", "skip/b.go"], in: root)
+        XCTAssertEqual(top.stdout.split(separator: "\n").map { String($0.prefix(4)) }, ["a.go", "sub/"], "excludes also apply to named files")
+        XCTAssertEqual(try alloclint(["--no-config", "cmd"], in: root).status, 1)
+        let off = try makeTree([".linter.yaml": "rules:\n  defer-in-loop: off\n", "a.go": deferInLoopSource])
+        defer { try? FileManager.default.removeItem(at: off) }
+        XCTAssertEqual(try alloclint(["."], in: off).status, 0)
+        XCTAssertEqual(try alloclint(["--enable", "defer-in-loop", "."], in: off).status, 1)
+    }
+
+    func testBrokenConfigurationsExitTwoWithPosition() throws {
+        let cases: [(String, String)] = [
+            ("rules:\n  defer-in-lop: off\n", ".linter.yaml:2:3: unknown rule \"defer-in-lop\" (did you mean \"defer-in-loop\"?)"),
+            ("rulez: {}\n", ".linter.yaml:1:1: unknown key \"rulez\" (did you mean \"rules\"?)"),
+            ("rules:\n  defer-in-loop: loud\n", ".linter.yaml:2:18: bad severity \"loud\""),
+            ("rules: [\n", ".linter.yaml:2:1: malformed YAML"),
+            ("go-version: 2\n", ".linter.yaml:1:13: go-version must look like"),
+            ("exclude: \"x\"\n", ".linter.yaml:1:10: exclude must be a list"),
+            ("exclude: [\"[ab\"]\n", ".linter.yaml:1:11: bad glob pattern"),
+            ("rules:\n  defer-in-loop: {options: {x: 1}}\n", ".linter.yaml:2:29: unknown option \"x\""),
+        ]
+        for (yaml, expected) in cases {
+            let root = try makeTree([".linter.yaml": yaml, "a.go": "package p\n"])
+            defer { try? FileManager.default.removeItem(at: root) }
+            let run = try alloclint(["."], in: root)
+            XCTAssertEqual(run.status, 2, yaml)
+            XCTAssertTrue(run.stderr.hasPrefix("alloclint: " + expected), "\(yaml) → \(run.stderr)")
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        }
+    }
+
+    func testGoVersionFromGoModAndBuildConstraint() throws {
+        // The engine reads versions; rules phrase messages by them. Here: a bad go.mod never fails a run.
+        let root = try makeTree(["go.mod": "module m\n\ngo 1.21\n", "a.go": "//go:build go1.23\n\n" + deferInLoopSource])
+        defer { try? FileManager.default.removeItem(at: root) }
+        XCTAssertEqual(try alloclint(["."], in: root).status, 1)
+    }
+
+    func testCatalogueCommands() throws {
+        let root = try makeTree([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rules = try alloclint(["rules"], in: root)
+        XCTAssertEqual(rules.status, 0)
+        XCTAssertTrue(rules.stdout.contains("defer-in-loop"))
+        let markdown = try alloclint(["rules", "--format", "markdown"], in: root)
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains(markdown.stdout), "README table differs from `alloclint rules --format markdown`")
+        let explain = try alloclint(["explain", "defer-in-loop"], in: root)
+        XCTAssertEqual(explain.status, 0)
+        for section in ["## What it flags", "## Why it allocates", "## Example", "## Use instead", "## Options"] {
+            XCTAssertTrue(explain.stdout.contains(section), section)
+        }
+        let initRun = try alloclint(["init"], in: root)
+        XCTAssertEqual(initRun.status, 0)
+        XCTAssertEqual(try alloclint(["."], in: root).status, 0, "the starter configuration must load")
+        XCTAssertEqual(try alloclint(["init"], in: root).status, 2, "init must not overwrite")
+        XCTAssertEqual(try alloclint(["version"], in: root).stdout.hasPrefix("alloclint "), true)
+    }
+
+    func testOutputFileIsWrittenAndMissingDirectoryFails() throws {
+        let root = try makeTree(["a.go": deferInLoopSource])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["--format", "json", "--output", "out.json", "a.go"], in: root)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stdout, "")
+        let data = try Data(contentsOf: root.appendingPathComponent("out.json"))
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: data))
+        let missing = try alloclint(["--output", "nope/out.txt", "a.go"], in: root)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("nope/out.txt"), missing.stderr)
+    }
+
+    func testOutputIsIdenticalForEveryJobCount() throws {
+        var files: [String: String] = [:]
+        for index in 0..<30 { files["p\(index % 7)/f\(index).go"] = deferInLoopSource }
+        let root = try makeTree(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let one = try alloclint(["--jobs", "1", "--format", "json", "./..."], in: root).stdout
+        let four = try alloclint(["--jobs", "4", "--format", "json", "./..."], in: root).stdout
+        XCTAssertEqual(one, four)
+        XCTAssertEqual(one.components(separatedBy: "\"rule\" : \"defer-in-loop\"").count - 1, 30)
+    }
+
+    let deferMessage = "defer in a loop: every iteration heap-allocates a defer record, and the deferred calls pile up until the function returns; move the loop body into a function (or call the cleanup explicitly at the end of the iteration)"
+}
