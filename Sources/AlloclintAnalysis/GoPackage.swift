@@ -1,4 +1,5 @@
 import AlloclintSyntax
+import Foundation
 
 /// One parsed Go file and what is known about it before any rule runs.
 public final class GoFile {
@@ -8,6 +9,10 @@ public final class GoFile {
     /// The language version the file is compiled with (go.mod, `--go-version`, `//go:build go1.N`).
     public let goVersion: GoVersion
     public private(set) weak var package: GoPackage?
+    /// Per-file analyses (scopes, resolution, types, pool facts), created on first use.
+    var analysisStorage: FileAnalysis?
+    /// The package block of a file analysed without a package.
+    var standalonePackageScope: PackageScope?
 
     public init(path: String, tree: SyntaxTree, goVersion: GoVersion) {
         self.path = path
@@ -25,6 +30,20 @@ public final class GoFile {
 public final class GoPackage {
     public let directory: String
     public let files: [GoFile]
+
+    /// The package block, built on first use (thread-safe: files of one package may be linted
+    /// by different workers).
+    private var scopeStorage: PackageScope?
+    private let scopeLock = NSLock()
+
+    public var scope: PackageScope {
+        scopeLock.lock()
+        defer { scopeLock.unlock() }
+        if let scopeStorage { return scopeStorage }
+        let built = PackageScope(files: files)
+        scopeStorage = built
+        return built
+    }
 
     public init(directory: String, files: [GoFile]) {
         self.directory = directory

@@ -1,0 +1,133 @@
+import AlloclintSyntax
+
+/// The package block: every package-level function, variable, constant and type of the files of
+/// one package directory, and the methods declared on its types. Built once per package on first
+/// use (`GoPackage.scope`), or per file for a file analysed alone.
+public final class PackageScope {
+    /// Package-level declarations and methods; `id.raw == -2 - index`.
+    public private(set) var declarations: [Declaration] = []
+    private var byName: [String: Int] = [:]
+    /// Receiver base type name → method name → index in `declarations`.
+    private var methodTable: [String: [String: Int]] = [:]
+
+    init(files: [GoFile]) {
+        for file in files { collect(file) }
+    }
+
+    /// The package-level declaration (not a method) called `name`.
+    public func lookup(_ name: String) -> Declaration? {
+        byName[name].map { declarations[$0] }
+    }
+
+    func lookupIndex(_ name: String) -> Int? { byName[name] }
+
+    /// The method `name` declared in the package on the type called `typeName` (by value or pointer
+    /// receiver).
+    public func method(named name: String, ofType typeName: String) -> Declaration? {
+        methodTable[typeName]?[name].map { declarations[$0] }
+    }
+
+    /// Whether the package declares any method on `typeName`.
+    public func hasMethods(_ typeName: String) -> Bool { methodTable[typeName] != nil }
+
+    static func encode(_ index: Int) -> Int32 { -2 - Int32(index) }
+    static func decode(_ target: Int32) -> Int? {
+        target <= -2 && target > Universe.base ? Int(-2 - target) : nil
+    }
+
+    private func add(_ kind: DeclarationKind, file: GoFile, name: Node?, declNode: Node, typeNode: Node?,
+                     origin: DeclarationOrigin, register: Bool = true) -> Int {
+        let index = declarations.count
+        declarations.append(Declaration(
+            id: DeclarationID(raw: PackageScope.encode(index)), kind: kind, nameNode: name, declNode: declNode,
+            typeNode: typeNode, isVariadic: false, origin: origin, function: nil, scope: nil, file: file,
+            builtinName: nil, importPath: nil))
+        if register, let name, name.kind != .blankIdentifier {
+            let text = file.tree.text(name)
+            if byName[text] == nil { byName[text] = index }
+        }
+        return index
+    }
+
+    private func collect(_ file: GoFile) {
+        file.tree.root.forEachChild { top in
+            let kind = top.kind
+            if kind == .functionDeclaration {
+                _ = add(.packageFunc, file: file, name: top.child(.name), declNode: top, typeNode: nil, origin: .none)
+            } else if kind == .methodDeclaration {
+                let index = add(.method, file: file, name: top.child(.name), declNode: top, typeNode: nil,
+                                origin: .none, register: false)
+                if let receiverType = PackageScope.receiverTypeName(top), let name = top.child(.name) {
+                    let typeName = file.tree.text(receiverType)
+                    methodTable[typeName, default: [:]][file.tree.text(name)] = index
+                }
+            } else if kind == .varDeclaration || kind == .constDeclaration {
+                var lastType: Node?
+                var lastValues: [Node] = []
+                PackageScope.forEachSpec(top) { spec in
+                    let names = spec.children(.name)
+                    var type = spec.child(.type)
+                    var values = spec.child(.value).map { $0.namedChildren.filter { $0.kind != .comment } } ?? []
+                    if kind == .constDeclaration {
+                        if type == nil && values.isEmpty { type = lastType; values = lastValues }
+                        lastType = type
+                        lastValues = values
+                    }
+                    for (position, name) in names.enumerated() {
+                        _ = add(kind == .varDeclaration ? .packageVar : .packageConst, file: file, name: name,
+                                declNode: spec, typeNode: type,
+                                origin: PackageScope.origin(position: position, names: names.count, values: values))
+                    }
+                }
+            } else if kind == .typeDeclaration {
+                top.forEachChild { spec in
+                    guard spec.kind == .typeSpec || spec.kind == .typeAlias else { return }
+                    _ = add(.packageType, file: file, name: spec.child(.name), declNode: spec,
+                            typeNode: spec.child(.type), origin: .none)
+                }
+            }
+        }
+    }
+
+    /// Calls `body` for each `var_spec`/`const_spec` of a declaration (grouped or not).
+    static func forEachSpec(_ declaration: Node, _ body: (Node) -> Void) {
+        declaration.forEachChild { child in
+            let kind = child.kind
+            if kind == .varSpec || kind == .constSpec {
+                body(child)
+            } else if kind == .varSpecList {
+                child.forEachChild { if $0.kind == .varSpec { body($0) } }
+            }
+        }
+    }
+
+    /// The origin of the `position`-th of `names` names declared with `values`.
+    static func origin(position: Int, names: Int, values: [Node]) -> DeclarationOrigin {
+        if values.count == names { return .value(values[position]) }
+        if values.count == 1 && names > 1 { return .tupleElement(values[0], index: position) }
+        return .none
+    }
+
+    /// The `type_identifier` naming the base type of a method's receiver (`T` in `*T`, `T[K]`).
+    static func receiverTypeName(_ method: Node) -> Node? {
+        guard let receiver = method.child(.receiver) else { return nil }
+        var found: Node?
+        receiver.forEachChild { parameter in
+            guard found == nil, parameter.kind == .parameterDeclaration, var type = parameter.child(.type) else { return }
+            for _ in 0..<4 {
+                let kind = type.kind
+                if kind == .pointerType || kind == .parenthesizedType {
+                    guard let inner = type.namedChild(at: 0) else { return }
+                    type = inner
+                } else if kind == .genericType {
+                    guard let inner = type.child(.type) else { return }
+                    type = inner
+                } else {
+                    break
+                }
+            }
+            if type.kind == .typeIdentifier { found = type }
+        }
+        return found
+    }
+}
