@@ -41,7 +41,7 @@ public struct Configuration: Sendable {
         let bytes = try FileSystem.read(path)
         let text = String(decoding: bytes, as: UTF8.self)
         let absolute = FileSystem.absolute(path)
-        return try ConfigurationParser(path: path, catalogue: catalogue)
+        return try ConfigurationParser(path: displayPath(absolute), catalogue: catalogue)
             .parse(text, baseDirectory: (absolute as NSString).deletingLastPathComponent)
     }
 

@@ -31,21 +31,20 @@ func alloclint(_ arguments: [String], in directory: URL, stdin: String? = nil) t
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     process.environment = environment
-    let out = Pipe(), err = Pipe(), input = Pipe()
+    // stderr goes to a file and stdout to a pipe read to the end, so neither can block the child.
+    let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("alloclint-stderr-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errorURL) }
+    let out = Pipe(), input = Pipe()
     process.standardOutput = out
-    process.standardError = err
+    process.standardError = try FileHandle(forWritingTo: errorURL)
     process.standardInput = input
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
-    // Read both pipes before waiting so a large report cannot fill a pipe and block the child.
-    var outData = Data(), errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let errData = try Data(contentsOf: errorURL)
     return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                      stderr: String(decoding: errData, as: UTF8.self))
 }

@@ -1,3 +1,4 @@
+import Foundation
 import AlloclintSyntax
 
 /// `syntax-error`: the file does not parse. Reports the first error; other rules still run on the
@@ -13,11 +14,14 @@ struct SyntaxErrorRule: Rule {
             context.report(range: error.startByte..<error.startByte, "syntax error: missing \(error.kind.name)")
             return
         }
-        let line = context.source.position(at: error.startByte).line
-        let range = error.startByte..<min(error.endByte, context.source.lineStarts.count > line ? context.source.lineStarts[line] - 1 : error.endByte)
-        let token = context.source.text(range).prefix(20).trimmingCharacters(in: .whitespacesAndNewlines)
-        context.report(range: range, token.isEmpty ? "syntax error" : "syntax error near \(token.debugDescription)")
+        let source = context.source
+        let lineEnd = source.bytes[error.startByte...].firstIndex(of: UInt8(ascii: "\n")) ?? source.bytes.count
+        let range = error.startByte..<max(error.startByte, min(error.endByte, lineEnd))
+        let token = source.text(range).prefix(24).trimmingCharacters(in: .whitespaces)
+        if token.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0 == "\u{FFFD}" }) {
+            context.report(range: range, "syntax error: this is not Go source text (binary data or invalid UTF-8)")
+        } else {
+            context.report(range: range, token.isEmpty ? "syntax error" : "syntax error near \(token.debugDescription)")
+        }
     }
 }
-
-import Foundation

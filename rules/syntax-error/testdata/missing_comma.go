@@ -1,0 +1,5 @@
+package broken
+
+func f() {
+	fmt.Println("a" "b") // want "syntax-error"
+}
