@@ -9,6 +9,18 @@ public final class PackageScope {
     private var byName: [String: Int] = [:]
     /// Receiver base type name → method name → index in `declarations`.
     private var methodTable: [String: [String: Int]] = [:]
+    /// Per file (by identity): import name → path, and dot-import paths. Lets type queries read
+    /// another file's imports without building that file's analysis (which may belong to another
+    /// worker).
+    private var fileImports: [ObjectIdentifier: (names: [String: String], dots: [String])] = [:]
+
+    /// The import path `name` denotes in `file` (nil if the file does not import it by that name).
+    public func importPath(_ name: String, in file: GoFile) -> String? {
+        fileImports[ObjectIdentifier(file)]?.names[name]
+    }
+
+    /// The dot-imported paths of `file`.
+    public func dotImports(in file: GoFile) -> [String] { fileImports[ObjectIdentifier(file)]?.dots ?? [] }
 
     init(files: [GoFile]) {
         for file in files { collect(file) }
@@ -50,8 +62,22 @@ public final class PackageScope {
     }
 
     private func collect(_ file: GoFile) {
+        var names: [String: String] = [:]
+        var dots: [String] = []
         file.tree.root.forEachChild { top in
             let kind = top.kind
+            if kind == .importDeclaration {
+                PackageScope.forEachImport(top) { spec in
+                    guard let pathNode = spec.child(.path) else { return }
+                    let path = file.tree.text(pathNode).trimmingQuotes()
+                    if let alias = spec.child(.name) {
+                        if alias.kind == .dot { dots.append(path) }
+                        if alias.kind == .packageIdentifier { names[file.tree.text(alias)] = path }
+                    } else {
+                        names[FileAnalysis.defaultImportName(path)] = path
+                    }
+                }
+            }
             if kind == .functionDeclaration {
                 _ = add(.packageFunc, file: file, name: top.child(.name), declNode: top, typeNode: nil, origin: .none)
             } else if kind == .methodDeclaration {
@@ -86,6 +112,14 @@ public final class PackageScope {
                             typeNode: spec.child(.type), origin: .none)
                 }
             }
+        }
+        fileImports[ObjectIdentifier(file)] = (names, dots)
+    }
+
+    static func forEachImport(_ declaration: Node, _ body: (Node) -> Void) {
+        declaration.forEachChild { child in
+            if child.kind == .importSpec { body(child) }
+            if child.kind == .importSpecList { child.forEachChild { if $0.kind == .importSpec { body($0) } } }
         }
     }
 

@@ -35,7 +35,7 @@ final class FileAnalysis {
     private(set) var dotImports: [String] = []
 
     /// Caches of the type layer (see Types.swift) and of the pool facts.
-    var typeCache: [Int: Int] = [:]
+    var declarationTypes: [Int32: GoType] = [:]
     var functionFacts: [Int: AnyObject] = [:]
 
     init(file: GoFile) {
