@@ -57,7 +57,7 @@ let package = Package(
             name: "AlloclintTests",
             dependencies: ["AlloclintSyntax", "AlloclintAnalysis", "AlloclintRules", "AlloclintEngine", "AlloclintReporters"]
         ),
-        .testTarget(name: "AlloclintCLITests", dependencies: ["alloclint"]),
+        .testTarget(name: "AlloclintCLITests", dependencies: ["alloclint"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -33,7 +33,7 @@ func alloclint(_ arguments: [String], in directory: URL, stdin: String? = nil) t
     process.environment = environment
     // stderr goes to a file and stdout to a pipe read to the end, so neither can block the child.
     let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("alloclint-stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errorURL) }
     let out = Pipe(), input = Pipe()
     process.standardOutput = out

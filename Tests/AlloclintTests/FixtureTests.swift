@@ -36,17 +36,18 @@ final class FixtureTests: XCTestCase {
     private func fixturePackages(in testdata: URL) -> [URL] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: testdata.path) else { return [] }
         return names.sorted().map { testdata.appendingPathComponent($0) }.filter { url in
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? !goFiles(url).isEmpty : url.pathExtension == "go"
+            isDirectory(url) ? !goFiles(url).isEmpty : url.pathExtension == "go"
         }
     }
 
     private func goFiles(_ package: URL) -> [URL] {
-        var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: package.path, isDirectory: &isDirectory)
-        guard isDirectory.boolValue else { return [package] }
+        guard isDirectory(package) else { return [package] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: package.path)) ?? []
         return names.filter { $0.hasSuffix(".go") }.sorted().map { package.appendingPathComponent($0) }
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

@@ -1,8 +1,11 @@
 package pkg
 
-func broken() {
-	for {
-		defer println("still checked")
+import "fmt"
+
+// The parser recovers after the missing comma: the loop below is still checked.
+func broken(names []string) {
+	fmt.Println("names:" names)
+	for range names {
+		defer fmt.Println("still checked")
 	}
-	x := []int{1, 2
 }
