@@ -1,0 +1,3 @@
+module example.com/alloclint-examples
+
+go 1.21
