@@ -52,6 +52,11 @@ public struct Linter {
     /// Loads the catalogue and configuration and checks rule names: errors here are usage errors.
     public init(options: LintOptions) throws(LintError) {
         self.options = options
+        do throws(GrammarError) {
+            try GoGrammar.validate()
+        } catch {
+            throw LintError(message: error.message)
+        }
         do {
             catalogue = try Catalogue.all()
         } catch {
@@ -254,7 +259,8 @@ enum ParallelMap {
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                guard let parser = try? GoParser() else { return }
+                // The grammar was validated when the Linter was made: a parser cannot fail here.
+                guard let parser = try? GoParser() else { preconditionFailure("the Go grammar was validated at start-up") }
                 while true {
                     lock.lock()
                     let index = next

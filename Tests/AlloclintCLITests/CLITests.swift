@@ -175,6 +175,18 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testRepositoryConfigurationLoadsAndDocumentsEveryKey() throws {
+        let path = repositoryRoot.appendingPathComponent(".linter.yaml")
+        let root = try makeTree(["a.go": "package p\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["--config", path.path, "."], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let text = try String(contentsOf: path, encoding: .utf8)
+        for key in ["go-version:", "exclude:", "rules:", "severity:", "options:", "off", "note"] {
+            XCTAssertTrue(text.contains(key), "the repository's .linter.yaml must document \(key)")
+        }
+    }
+
     func testGoVersionFromGoModAndBuildConstraint() throws {
         // The engine reads versions; rules phrase messages by them. Here: a bad go.mod never fails a run.
         let root = try makeTree(["go.mod": "module m\n\ngo 1.21\n", "a.go": "//go:build go1.23\n\n" + deferInLoopSource])
