@@ -8,7 +8,10 @@ public final class GoFile {
     public let tree: SyntaxTree
     /// The language version the file is compiled with (go.mod, `--go-version`, `//go:build go1.N`).
     public let goVersion: GoVersion
-    public private(set) weak var package: GoPackage?
+    /// The package directory the file belongs to. Held strongly (the package holds its files
+    /// weakly), so `GoPackage(directory:files:)` may be created and dropped: it lives as long as
+    /// its files.
+    public private(set) var package: GoPackage?
     /// Per-file analyses (scopes, resolution, types, pool facts), created on first use.
     var analysisStorage: FileAnalysis?
     /// The package block of a file analysed without a package.
@@ -29,7 +32,11 @@ public final class GoFile {
 /// resolve across files. Analyses are computed on first use and cached here.
 public final class GoPackage {
     public let directory: String
-    public let files: [GoFile]
+    private let fileReferences: [WeakFile]
+    /// The package's files that are still alive (all of them while any is being linted).
+    public var files: [GoFile] { fileReferences.compactMap(\.file) }
+
+    private struct WeakFile { weak var file: GoFile? }
 
     /// The package block, built on first use (thread-safe: files of one package may be linted
     /// by different workers).
@@ -47,7 +54,7 @@ public final class GoPackage {
 
     public init(directory: String, files: [GoFile]) {
         self.directory = directory
-        self.files = files
+        self.fileReferences = files.map { WeakFile(file: $0) }
         for file in files { file.attach(to: self) }
     }
 }

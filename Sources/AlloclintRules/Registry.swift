@@ -2,5 +2,8 @@
 /// catalogue in `rules/` name the same ids.
 public let registeredRules: [any Rule.Type] = [
     DeferInLoopRule.self,
+    PoolPutNonPointerRule.self,
+    PoolUnresetPutRule.self,
+    PoolUseAfterPutRule.self,
     SyntaxErrorRule.self,
 ]

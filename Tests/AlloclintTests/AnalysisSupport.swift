@@ -2,17 +2,18 @@ import AlloclintSyntax
 @testable import AlloclintAnalysis
 import XCTest
 
-/// A parsed package for analysis tests; keeps the package (files hold it weakly) alive.
+/// A parsed package for analysis tests; keeps the files (which keep their package) alive.
 final class AnalysisFixture {
     let package: GoPackage
-    var files: [GoFile] { package.files }
-    var file: GoFile { package.files[0] }
+    let files: [GoFile]
+    var file: GoFile { files[0] }
 
     init(_ sources: String..., goVersion: GoVersion = .newest) {
         let parser = try! GoParser()
         let files = sources.enumerated().map { index, text in
             GoFile(path: "f\(index).go", tree: parser.parse(SourceText(text)), goVersion: goVersion)
         }
+        self.files = files
         package = GoPackage(directory: ".", files: files)
     }
 

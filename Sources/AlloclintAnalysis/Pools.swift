@@ -1,0 +1,81 @@
+import AlloclintSyntax
+
+/// A call of `Get` or `Put` on a `sync.Pool` (a package variable, local, parameter or field of
+/// type `sync.Pool`/`*sync.Pool`, or a struct embedding one). A `Put` method of any other type is
+/// not a pool call.
+public struct PoolCall {
+    public let call: Node
+    public let isPut: Bool
+    /// The pool expression (`bufPool`, `s.pool`, `c` when `c` embeds `sync.Pool`).
+    public let pool: Node
+    /// The argument of `Put`.
+    public let argument: Node?
+}
+
+extension GoFile {
+    /// The pool call `call` is, if it is a `Get()` or `Put(x)` on a sync.Pool.
+    public func poolCall(_ call: Node) -> PoolCall? {
+        guard call.kind == .callExpression, let function = call.child(.function), function.kind == .selectorExpression,
+              let field = function.child(.field), let operand = function.child(.operand) else { return nil }
+        let isPut = tree.textEquals(field, "Put")
+        guard isPut || tree.textEquals(field, "Get") else { return nil }
+        var argument: Node?
+        if isPut {
+            let arguments = call.child(.arguments)?.namedChildren.filter { $0.kind != .comment } ?? []
+            guard arguments.count == 1, arguments[0].kind != .variadicArgument else { return nil }
+            argument = arguments[0]
+        }
+        let engine = TypeEngine(file: self)
+        let receiver = engine.type(of: operand, in: self)
+        guard let owner = engine.methodOwner(receiver, isPut ? "Put" : "Get"), owner.isSyncPool else { return nil }
+        return PoolCall(call: call, isPut: isPut, pool: operand, argument: argument)
+    }
+
+    /// The pool facts of a function (`function_declaration`, `method_declaration` or
+    /// `func_literal`), computed on first use and cached: which Puts put back an unreset value,
+    /// and which uses follow a Put of the value.
+    public func poolFacts(of function: Node) -> PoolFacts {
+        let analysis = self.analysis
+        if let cached = analysis.functionFacts[function.startByte] as? PoolFacts { return cached }
+        let facts = PoolFlow(file: self, function: function).run()
+        analysis.functionFacts[function.startByte] = facts
+        return facts
+    }
+}
+
+/// A use of a value that was (or will be, for a deferred Put) returned to its pool.
+public struct UseAfterPut {
+    public enum Kind {
+        /// Used after `p.Put(x)`.
+        case afterPut
+        /// Returned (or an alias returned) while `defer p.Put(x)` is pending.
+        case returnedWithDeferredPut
+        /// Captured by a goroutine while `defer p.Put(x)` is pending.
+        case goroutineWithDeferredPut
+    }
+    public let use: Node
+    public let kind: Kind
+}
+
+/// The function (declaration, method or func literal) a node is in, from its ancestors (root
+/// first, as `RuleContext.ancestors`).
+public func enclosingFunction(of ancestors: [Node]) -> Node? {
+    var index = ancestors.count - 1
+    while index >= 0 {
+        if LoopContext.functionBoundaries.contains(ancestors[index].kind) { return ancestors[index] }
+        index -= 1
+    }
+    return nil
+}
+
+/// What the flow analysis of one function found about its pool calls.
+public final class PoolFacts {
+    /// Start bytes of Put calls that put back a value taken from Get in this function, modified,
+    /// and not reset anywhere between.
+    public internal(set) var unresetPuts: Set<Int> = []
+    /// Put call start byte → the first use of the value (or of an alias of it) after the Put, or
+    /// the returned alias / goroutine capture of a deferred Put.
+    public internal(set) var usesAfterPut: [Int: UseAfterPut] = [:]
+    /// The analysis gave up (nesting too deep): no facts.
+    public internal(set) var incomplete = false
+}
