@@ -536,12 +536,21 @@ struct PoolFlow {
         guard let root else { return }
         let groups = state.groups[root] ?? []
         if value.kind == .identifier, isUnreset(groups, state) { facts.unresetPuts.insert(call.startByte) }
+        guard sharesMemory(value) else { return }
         // Taint the value and every alias of it.
         state.taint[root, default: []].insert(call.startByte)
         if !groups.isEmpty {
             for (other, otherGroups) in state.groups where other != root && !otherGroups.isDisjoint(with: groups) {
                 state.taint[other, default: []].insert(call.startByte)
             }
+        }
+    }
+
+    /// Only shared memory can be raced on: a string, array, struct or number put back is a copy.
+    func sharesMemory(_ value: Node) -> Bool {
+        switch engine.kind(of: engine.type(of: value, in: file)) {
+        case .pointer, .slice, .map, .chan, .interface: return true
+        default: return false
         }
     }
 
@@ -565,6 +574,7 @@ struct PoolFlow {
         for (putCall, argument) in puts {
             let value = stripParens(argument)
             guard value.kind == .identifier, let root = variable(value), !isEmptied(value) else { continue }
+            guard sharesMemory(value) || isUnreset(state.groups[root] ?? [], state) || state.got.contains(where: { (state.groups[root] ?? []).contains($0) }) else { continue }
             self.puts.nodes[putCall.startByte] = putCall
             let groups = ensureGroups(root, &state)
             state.deferred.insert(Deferred(put: putCall.startByte, groups: groups))

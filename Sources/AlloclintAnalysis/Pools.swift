@@ -68,6 +68,24 @@ public func enclosingFunction(of ancestors: [Node]) -> Node? {
     return nil
 }
 
+/// The functions whose pool facts may concern a Put at a node with these ancestors: the innermost
+/// function, and for a Put inside `defer func() { … }()` also the function running the defer.
+public func poolFactFunctions(of ancestors: [Node]) -> [Node] {
+    var index = ancestors.count - 1
+    var result: [Node] = []
+    while index >= 0 {
+        let kind = ancestors[index].kind
+        if LoopContext.functionBoundaries.contains(kind) {
+            result.append(ancestors[index])
+            guard kind == .funcLiteral, index >= 2, ancestors[index - 1].kind == .callExpression,
+                  ancestors[index - 2].kind == .deferStatement else { break }
+            index -= 2
+        }
+        index -= 1
+    }
+    return result
+}
+
 /// What the flow analysis of one function found about its pool calls.
 public final class PoolFacts {
     /// Start bytes of Put calls that put back a value taken from Get in this function, modified,

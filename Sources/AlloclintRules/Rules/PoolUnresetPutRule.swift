@@ -12,8 +12,9 @@ struct PoolUnresetPutRule: Rule {
 
     func visit(_ node: Node, _ context: RuleContext) {
         let file = context.file
-        guard let call = file.poolCall(node), call.isPut, let function = enclosingFunction(of: context.ancestors),
-              file.poolFacts(of: function).unresetPuts.contains(node.startByte) else { return }
+        guard let call = file.poolCall(node), call.isPut,
+              poolFactFunctions(of: context.ancestors).contains(where: { file.poolFacts(of: $0).unresetPuts.contains(node.startByte) })
+        else { return }
         context.report(node, """
             value from Get is modified and put back without a reset: the next Get returns it still \
             holding this use's data (stale bytes or fields, and memory kept alive by the pool); reset it \

@@ -12,8 +12,9 @@ struct PoolUseAfterPutRule: Rule {
 
     func visit(_ node: Node, _ context: RuleContext) {
         let file = context.file
-        guard let call = file.poolCall(node), call.isPut, let function = enclosingFunction(of: context.ancestors),
-              let use = file.poolFacts(of: function).usesAfterPut[node.startByte] else { return }
+        guard let call = file.poolCall(node), call.isPut,
+              let use = poolFactFunctions(of: context.ancestors).lazy.compactMap({ file.poolFacts(of: $0).usesAfterPut[node.startByte] }).first
+        else { return }
         let name = context.text(use.use)
         let message: String
         switch use.kind {
