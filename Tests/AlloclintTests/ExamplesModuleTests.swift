@@ -16,7 +16,7 @@ final class ExamplesModuleTests: XCTestCase {
         let files = FileManager.default.enumerator(atPath: examples.path)?.compactMap { $0 as? String } ?? []
         for file in files where file.hasSuffix(".go") {
             let url = examples.appendingPathComponent(file)
-            wants += Annotations.wants(in: try String(contentsOf: url, encoding: .utf8), path: url.path)
+            wants += Annotations.wants(in: String(decoding: try Data(contentsOf: url), as: UTF8.self), path: url.path)
         }
         XCTAssertGreaterThan(wants.count, 10, "examples/ should show every anti-pattern")
         assertMatches(result, wants, context: "examples/ (make run)")

@@ -20,7 +20,7 @@ final class FixtureTests: XCTestCase {
                 var wants: [Expectation] = []
                 var options: [String: OptionValue] = [:]
                 for file in goFiles(package) {
-                    let text = try String(contentsOf: file, encoding: .utf8)
+                    let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
                     wants += Annotations.wants(in: text, path: file.path)
                     options.merge(Annotations.options(in: text, rule: entry)) { $1 }
                 }
