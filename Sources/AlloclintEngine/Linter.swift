@@ -39,6 +39,8 @@ public struct LintResult: Sendable {
     public var bytesLinted = 0
     public var linesLinted = 0
     public var configurationPath: String?
+
+    public init() {}
 }
 
 /// The lint engine: discovers files, groups them by package directory, parses and checks the

@@ -87,7 +87,7 @@ public struct JSONReporter: Reporter {
         var message: String
     }
 
-    public func render(_ result: LintResult, _ context: ReportContext) -> String {
+    public func render(_ result: LintResult, _ context: ReportContext) -> Report {
         let document = Document(
             tool: Tool(name: ToolInfo.name, version: ToolInfo.version),
             findings: result.findings.map { finding in
@@ -104,7 +104,7 @@ public struct JSONReporter: Reporter {
             errors: result.errors.map { JSONError(path: $0.path, line: $0.line, column: $0.column, message: $0.message) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let data = try? encoder.encode(document) else { return Report(text: "{}\n") }
+        return Report(text: String(decoding: data, as: UTF8.self) + "\n")
     }
 }

@@ -1,5 +1,6 @@
 import AlloclintEngine
 import AlloclintRules
+import Foundation
 
 /// What every reporter may need besides the findings.
 public struct ReportContext: Sendable {
@@ -8,13 +9,26 @@ public struct ReportContext: Sendable {
     public var color = false
     /// SARIF `automationDetails.id`.
     public var sarifCategory = "alloclint/"
+    /// The directory finding paths are relative to (SARIF `%SRCROOT%`).
+    public var workingDirectory = FileManager.default.currentDirectoryPath
 
     public init(catalogue: [RuleDescription]) { self.catalogue = catalogue }
 }
 
+/// A rendered report, and what the user should know about it (printed on stderr).
+public struct Report: Sendable {
+    public var text: String
+    public var warnings: [String]
+
+    public init(text: String, warnings: [String] = []) {
+        self.text = text
+        self.warnings = warnings
+    }
+}
+
 /// Renders a lint result in one output format.
 public protocol Reporter {
-    func render(_ result: LintResult, _ context: ReportContext) -> String
+    func render(_ result: LintResult, _ context: ReportContext) -> Report
 }
 
 /// The output formats of `--format`.
@@ -25,7 +39,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: return TextReporter()
         case .json: return JSONReporter()
-        case .sarif, .github, .checkstyle: return TextReporter()
+        case .sarif: return SARIFReporter()
+        case .github: return GitHubReporter()
+        case .checkstyle: return CheckstyleReporter()
         }
     }
 }

@@ -7,7 +7,7 @@ import AlloclintSyntax
 public struct TextReporter: Reporter {
     public init() {}
 
-    public func render(_ result: LintResult, _ context: ReportContext) -> String {
+    public func render(_ result: LintResult, _ context: ReportContext) -> Report {
         var output = ""
         for finding in result.findings {
             let start = finding.range.start
@@ -17,7 +17,7 @@ public struct TextReporter: Reporter {
                 output += excerpt(finding, source)
             }
         }
-        return output
+        return Report(text: output)
     }
 
     private func colored(_ severity: Severity) -> String {

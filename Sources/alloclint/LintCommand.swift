@@ -121,10 +121,11 @@ struct Lint: ParsableCommand, StatusCommand {
         context.sarifCategory = sarifCategory
         let report = format.reporter.render(result, context)
         if let output {
-            try FileSystemOutput.writeAtomically(report, to: output)
+            try FileSystemOutput.writeAtomically(report.text, to: output)
         } else {
-            Output.write(report, to: .standardOutput)
+            Output.write(report.text, to: .standardOutput)
         }
+        for warning in report.warnings { Output.error("warning: \(warning)") }
         if format == .text { Output.write(summary(result), to: .standardError) }
 
         if !result.errors.isEmpty { return 2 }
