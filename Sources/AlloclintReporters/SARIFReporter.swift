@@ -24,10 +24,7 @@ public struct SARIFReporter: Reporter {
         var kept = Array(result.findings.indices)
         var warnings: [String] = []
         if kept.count > maximumResults {
-            // Keep the most severe findings, then restore report order.
-            kept.sort { result.findings[$0].severity != result.findings[$1].severity
-                ? result.findings[$0].severity > result.findings[$1].severity : $0 < $1 }
-            kept = Array(kept.prefix(maximumResults)).sorted()
+            kept = Self.mostSevere(result.findings, limit: maximumResults)
             warnings.append("""
                 SARIF report capped at \(maximumResults) of \(result.findings.count) results (GitHub code scanning \
                 rejects more in one run); the most severe were kept
@@ -53,6 +50,14 @@ public struct SARIFReporter: Reporter {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(log) else { return Report(text: "{}\n", warnings: ["cannot encode the SARIF report"]) }
         return Report(text: String(decoding: data, as: UTF8.self) + "\n", warnings: warnings)
+    }
+
+    /// The indices of the `limit` most severe findings (report order among equals), in report order.
+    static func mostSevere(_ findings: [Finding], limit: Int) -> [Int] {
+        let bySeverity = findings.indices.sorted { lhs, rhs in
+            findings[lhs].severity != findings[rhs].severity ? findings[lhs].severity > findings[rhs].severity : lhs < rhs
+        }
+        return bySeverity.prefix(limit).sorted()
     }
 
     // MARK: URIs
