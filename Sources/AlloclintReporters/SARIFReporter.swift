@@ -96,13 +96,13 @@ public struct SARIFReporter: Reporter {
 
     // MARK: Messages
 
-    /// The finding's message followed by links to its related locations (`[the Put](1)`), which
-    /// viewers such as GitHub turn into links; brackets and backslashes of the plain text are then
-    /// escaped so that they cannot read as links.
+    /// The finding's message followed, in parentheses, by links to its related locations
+    /// (`… ([the Put](1))`), which viewers such as GitHub turn into links to those lines;
+    /// brackets and backslashes of the plain text are then escaped so that they cannot read as links.
     static func messageText(_ finding: Finding) -> String {
         guard !finding.related.isEmpty else { return finding.message }
         let links = finding.related.enumerated().map { "[\(escapedForLinks($1.message))](\($0 + 1))" }
-        return escapedForLinks(finding.message) + " (see " + links.joined(separator: ", ") + ")"
+        return escapedForLinks(finding.message) + " (" + links.joined(separator: "; ") + ")"
     }
 
     static func escapedForLinks(_ text: String) -> String {

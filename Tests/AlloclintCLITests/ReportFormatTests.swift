@@ -64,8 +64,11 @@ final class ReportFormatTests: XCTestCase {
             }
             return (String(match.1), properties, String(match.3))
         }
-        XCTAssertEqual(commands.map(\.level), ["error", "warning", "warning"])
-        let deferInFiles = try XCTUnwrap(commands.last)
+        XCTAssertEqual(commands.count, 4)
+        XCTAssertEqual(commands.first?.level, "error")
+        XCTAssertEqual(commands.first?.message, "syntax error near \"names\"")
+        let deferInFiles = try XCTUnwrap(commands.first { $0.properties["file"] == "pkg/files.go" })
+        XCTAssertEqual(deferInFiles.level, "warning")
         XCTAssertEqual(deferInFiles.properties, ["file": "pkg/files.go", "line": "14", "col": "11", "endLine": "14",
                                                  "endColumn": "26", "title": "alloclint: defer-in-loop"])
         XCTAssertTrue(deferInFiles.message.hasPrefix("defer in a loop"))
@@ -73,23 +76,31 @@ final class ReportFormatTests: XCTestCase {
 
     func testCheckstyleParsesWithByteColumns() throws {
         let run = try alloclint(["--no-config", "--format", "checkstyle", "./..."], in: goldenInput)
+        /// Each `<error>` with the name of its `<file>`.
         final class Collector: NSObject, XMLParserDelegate {
-            var elements: [(name: String, attributes: [String: String])] = []
+            var version: String?
+            var file = ""
+            var errors: [(file: String, attributes: [String: String])] = []
             func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                         attributes: [String: String] = [:]) {
-                elements.append((element, attributes))
+                switch element {
+                case "checkstyle": version = attributes["version"]
+                case "file": file = attributes["name"] ?? ""
+                case "error": errors.append((file, attributes))
+                default: XCTFail("unexpected element <\(element)>")
+                }
             }
         }
         let parser = XMLParser(data: Data(run.stdout.utf8))
         let collector = Collector()
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), "not well-formed: \(String(describing: parser.parserError))")
-        XCTAssertEqual(collector.elements.map(\.name), ["checkstyle", "file", "error", "error", "file", "error"])
-        XCTAssertEqual(collector.elements[0].attributes["version"], "4.3")
-        XCTAssertEqual(collector.elements[2].attributes["message"], "syntax error near \"names\"")
-        XCTAssertEqual(collector.elements[5].attributes, [
+        XCTAssertEqual(collector.version, "4.3")
+        XCTAssertEqual(collector.errors.map(\.file), ["pkg/broken.go", "pkg/broken.go", "pkg/files.go", "pkg/pool.go"])
+        XCTAssertEqual(collector.errors.first?.attributes["message"], "syntax error near \"names\"")
+        let deferInFiles = try XCTUnwrap(collector.errors.first { $0.file == "pkg/files.go" })
+        XCTAssertEqual(deferInFiles.attributes.filter { $0.key != "message" }, [
             "line": "14", "column": "12", "severity": "warning", "source": "alloclint.defer-in-loop",
-            "message": collector.elements[3].attributes["message"] ?? "",
         ])
     }
 }

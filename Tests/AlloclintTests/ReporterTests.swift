@@ -53,7 +53,7 @@ final class ReporterTests: XCTestCase {
         let item = try XCTUnwrap((run["results"] as? [[String: Any]])?.first)
 
         XCTAssertEqual((item["message"] as? [String: Any])?["text"] as? String,
-                       "`buf` is used after b\\[:0\\] was put back (see [the Put](1))")
+                       "`buf` is used after b\\[:0\\] was put back ([the Put](1))")
         XCTAssertEqual(item["level"] as? String, "error")
         XCTAssertEqual(item["ruleId"] as? String, "pool-use-after-put")
         let catalogue = try Catalogue.all()
