@@ -86,6 +86,14 @@ enum FileSystem {
 
     static var currentDirectory: String { FileManager.default.currentDirectoryPath }
 
+    /// The file a path names, through symbolic links (so that replacing it keeps the link); the
+    /// path itself when it cannot be resolved.
+    static func resolvingSymlinks(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// `path` made absolute against the working directory, with `.` and `..` folded.
     static func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : currentDirectory + "/" + path

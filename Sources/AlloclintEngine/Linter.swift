@@ -23,6 +23,8 @@ public struct LintOptions: Sendable {
     public var parseOnly = false
     /// Rule options set by the caller (tests, embedders), above the configuration's.
     public var ruleOptions: [String: [String: OptionValue]] = [:]
+    /// Apply the safe fixes (`--fix`), or only compute them (`--diff`).
+    public var fixMode = FixMode.none
 
     public init() {}
 }
@@ -39,6 +41,9 @@ public struct LintResult: Sendable {
     public var bytesLinted = 0
     public var linesLinted = 0
     public var configurationPath: String?
+    /// With a fix mode: the files the safe fixes change, in path order. The findings are then those
+    /// that remain in the fixed sources.
+    public var fixedFiles: [FixedFile] = []
 
     public init() {}
 }
@@ -99,7 +104,7 @@ public struct Linter {
             result.errors.append(LintError(message: "--exclude: \(error.message)"))
             return result
         }
-        let packages: [PackageInput]
+        var packages: [PackageInput]
         if let stdin = options.stdin {
             packages = [stdinPackage(stdin)]
         } else {
@@ -112,8 +117,13 @@ public struct Linter {
             packages = PackageInput.group(kept)
         }
         let versions = GoVersionResolver(override: options.goVersion ?? configuration.goVersion)
-        let outputs = ParallelMap.run(packages, jobs: options.jobs) { package, parser in
+        var outputs = ParallelMap.run(packages, jobs: options.jobs) { package, parser in
             check(package, parser: parser, versions: versions)
+        }
+        if options.fixMode != .none {
+            let fixed = applyFixes(&packages, &outputs, versions: versions)
+            result.fixedFiles = fixed.files
+            result.errors += fixed.errors
         }
         for output in outputs {
             result.findings += output.findings
@@ -150,6 +160,78 @@ public struct Linter {
         var errors: [LintError] = []
         var sources: [String: SourceText] = [:]
         var files = 0, bytes = 0, lines = 0
+        /// With a fix mode: the files whose reported findings carry fixes.
+        var fixable: [FixableFile] = []
+    }
+
+    private struct FixableFile {
+        var path: String
+        var absolutePath: String
+        var source: SourceText
+        /// Files that do not parse are never fixed.
+        var parses: Bool
+        var fixes: [Fix]
+    }
+
+    /// Rounds of fixing and re-checking: a fix deferred because it overlapped another is applied in
+    /// the next round, so that a second `--fix` has nothing left to do.
+    private static let maxFixRounds = 4
+
+    /// Applies the safe fixes in rounds — fix, re-check the changed packages, fix what is left —
+    /// until nothing changes; then, in `.apply` mode, writes the changed files atomically.
+    private func applyFixes(_ packages: inout [PackageInput], _ outputs: inout [PackageOutput],
+                            versions: GoVersionResolver) -> (files: [FixedFile], errors: [LintError]) {
+        guard let parser = try? GoParser() else { return ([], []) }
+        var files: [String: FixedFile] = [:]
+        /// Files with a refused fix: reported once, then left as they are.
+        var settled: Set<String> = []
+        var errors: [LintError] = []
+        for _ in 0..<Linter.maxFixRounds {
+            var changed: [Int] = []
+            for (index, output) in outputs.enumerated() {
+                var contents: [String: [UInt8]] = [:]
+                for file in output.fixable where file.parses && !settled.contains(file.absolutePath) {
+                    let outcome = FixApplier.apply(file.fixes, to: file.source.bytes, parser: parser)
+                    for fix in outcome.refused {
+                        let line = file.source.position(at: fix.edits.map(\.range.lowerBound).min() ?? 0).line
+                        errors.append(LintError(path: file.path, line: line,
+                                                message: "fix refused, the file would no longer parse: \(fix.description)"))
+                        settled.insert(file.absolutePath)
+                    }
+                    guard !outcome.applied.isEmpty else { continue }
+                    contents[file.absolutePath] = outcome.bytes
+                    var entry = files[file.absolutePath] ?? FixedFile(
+                        path: file.path, absolutePath: file.absolutePath, original: file.source.bytes, fixed: [],
+                        fixCount: 0, isStandardInput: options.stdin != nil)
+                    entry.fixed = outcome.bytes
+                    entry.fixCount += outcome.applied.count
+                    files[file.absolutePath] = entry
+                }
+                guard !contents.isEmpty else { continue }
+                for position in packages[index].files.indices {
+                    if let fixed = contents[packages[index].files[position].absolutePath] {
+                        packages[index].files[position].contents = fixed
+                    }
+                }
+                changed.append(index)
+            }
+            if changed.isEmpty { break }
+            let rechecked = ParallelMap.run(changed.map { packages[$0] }, jobs: options.jobs) { package, parser in
+                check(package, parser: parser, versions: versions)
+            }
+            for (index, output) in zip(changed, rechecked) { outputs[index] = output }
+        }
+        let changedFiles = files.values.filter { $0.fixed != $0.original }.sorted { $0.path < $1.path }
+        if options.fixMode == .apply {
+            for file in changedFiles where !file.isStandardInput {
+                do throws(LintError) {
+                    try FileSystem.writeAtomically(file.fixed, to: FileSystem.resolvingSymlinks(file.absolutePath))
+                } catch {
+                    errors.append(LintError(path: file.path, message: "cannot write the fixes: \(error.message)"))
+                }
+            }
+        }
+        return (changedFiles, errors)
     }
 
     /// Reads, parses and checks one package directory.
@@ -189,6 +271,7 @@ public struct Linter {
             if found.isEmpty { continue }
             let suppressions = Suppressions(tree: entry.file.tree)
             let source = entry.file.source
+            var fixes: [Fix] = []
             for finding in found {
                 let range = source.range(of: finding.range)
                 if suppressions.suppresses(ruleID: finding.ruleID, line: range.start.line) { continue }
@@ -201,8 +284,13 @@ public struct Linter {
                     range: range,
                     related: finding.related.map { RelatedLocation(range: source.range(of: $0.range), message: $0.message) },
                     fix: finding.fix))
+                if let fix = finding.fix { fixes.append(fix) }
             }
             output.sources[entry.file.path] = source
+            if options.fixMode != .none && !fixes.isEmpty {
+                output.fixable.append(FixableFile(path: entry.file.path, absolutePath: entry.absolute, source: source,
+                                                  parses: !entry.file.tree.root.hasError, fixes: fixes))
+            }
         }
         return output
     }

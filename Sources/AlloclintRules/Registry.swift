@@ -2,8 +2,11 @@
 /// catalogue in `rules/` name the same ids.
 public let registeredRules: [any Rule.Type] = [
     DeferInLoopRule.self,
+    MapPreallocRule.self,
     PoolPutNonPointerRule.self,
     PoolUnresetPutRule.self,
     PoolUseAfterPutRule.self,
+    SlicePreallocRule.self,
+    StringConcatInLoopRule.self,
     SyntaxErrorRule.self,
 ]

@@ -75,11 +75,19 @@ struct Lint: ParsableCommand, StatusCommand {
     @Option(help: "SARIF automationDetails.id (default: alloclint/).")
     var sarifCategory: String = "alloclint/"
 
+    @Flag(help: "Apply the safe fixes in place, atomically, and report what remains. With --stdin: print the fixed source.")
+    var fix = false
+
+    @Flag(help: "Print the safe fixes as a unified diff instead of a report; write nothing.")
+    var diff = false
+
     mutating func validate() throws {
         if paths == ["-"] { stdin = true; paths = [] }
         if stdin && !paths.isEmpty { throw ValidationError("--stdin takes no paths") }
         if stdinFilename != nil && !stdin { throw ValidationError("--stdin-filename needs --stdin") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if fix && diff { throw ValidationError("--fix and --diff cannot be combined") }
+        if parseOnly && (fix || diff) { throw ValidationError("--parse-only runs no rule: it cannot be combined with --fix or --diff") }
         if let goVersion, GoVersion(parsing: goVersion) == nil {
             throw ValidationError("--go-version must look like 1.22, got \"\(goVersion)\"")
         }
@@ -98,6 +106,7 @@ struct Lint: ParsableCommand, StatusCommand {
         options.exclude = exclude
         options.includeGenerated = includeGenerated
         options.parseOnly = parseOnly
+        options.fixMode = fix ? .apply : diff ? .diff : .none
         if stdin {
             options.stdin = Array(FileHandle.standardInput.readDataToEndOfFile())
             options.stdinFilename = stdinFilename
@@ -115,21 +124,48 @@ struct Lint: ParsableCommand, StatusCommand {
         }
         for error in result.errors { Output.error(error.description) }
         if parseOnly { return result.errors.isEmpty ? 0 : 2 }
+        if diff { return try printDiff(result) }
 
         var context = ReportContext(catalogue: linter.catalogue)
-        context.color = output == nil && format == .text && useColor
+        context.color = output == nil && format == .text && useColor && !(fix && stdin)
         context.sarifCategory = sarifCategory
         let report = format.reporter.render(result, context)
+        // With --stdin --fix the fixed source takes standard output; the report moves to stderr.
+        let printsSource = fix && stdin
+        if printsSource {
+            Output.write(String(decoding: result.fixedFiles.first?.fixed ?? options.stdin ?? [], as: UTF8.self), to: .standardOutput)
+        }
         if let output {
             try FileSystemOutput.writeAtomically(report.text, to: output)
         } else {
-            Output.write(report.text, to: .standardOutput)
+            Output.write(report.text, to: printsSource ? .standardError : .standardOutput)
         }
         for warning in report.warnings { Output.error("warning: \(warning)") }
+        if fix { Output.write(fixSummary(result, applied: true), to: .standardError) }
         if format == .text { Output.write(summary(result), to: .standardError) }
 
         if !result.errors.isEmpty { return 2 }
         return result.findings.contains { $0.severity >= failLevel } ? 1 : 0
+    }
+
+    /// `--diff`: the fixes as a unified diff; status 1 when there is something to fix.
+    private func printDiff(_ result: LintResult) throws -> Int32 {
+        let text = result.fixedFiles.map { UnifiedDiff.render(path: $0.path, original: $0.original, fixed: $0.fixed) }.joined()
+        if let output {
+            try FileSystemOutput.writeAtomically(text, to: output)
+        } else {
+            Output.write(text, to: .standardOutput)
+        }
+        Output.write(fixSummary(result, applied: false), to: .standardError)
+        if !result.errors.isEmpty { return 2 }
+        return result.fixedFiles.isEmpty ? 0 : 1
+    }
+
+    private func fixSummary(_ result: LintResult, applied: Bool) -> String {
+        let count = result.fixedFiles.reduce(0) { $0 + $1.fixCount }
+        let fixes = count == 1 ? "1 finding" : "\(count) findings"
+        let files = result.fixedFiles.count == 1 ? "1 file" : "\(result.fixedFiles.count) files"
+        return applied ? "alloclint: fixed \(fixes) in \(files)\n" : "alloclint: fixes for \(fixes) in \(files) (not applied)\n"
     }
 
     private var useColor: Bool {

@@ -1,0 +1,86 @@
+import AlloclintAnalysis
+import AlloclintSyntax
+
+/// `slice-prealloc`: an empty slice declared right before a loop with a known trip count that
+/// appends one element to it on every iteration. Each time the backing array is full, append
+/// allocates a larger one and copies everything; `make([]T, 0, n)` allocates once.
+struct SlicePreallocRule: Rule {
+    static let id = "slice-prealloc"
+    static let kinds: [NodeKind] = [.forStatement]
+
+    /// Also flag a single append inside `if` branches (the trip count is then an upper bound).
+    let conditional: Bool
+
+    init(options: RuleOptions) {
+        conditional = options.bool("conditional", default: false)
+    }
+
+    func visit(_ loop: Node, _ context: RuleContext) {
+        let file = context.file
+        guard let site = DeclarationBeforeLoop(loop: loop, file: file),
+              let sliceType = emptySliceType(site, file),
+              let append = singleAppend(site, file),
+              conditional ? Placement.isInIfBranches(append, in: site.body) : Placement.isUnconditional(append, in: site.body),
+              !EarlyExit.exists(in: site.body, of: loop),
+              let length = LoopLength.of(loop, file, countedLoops: true) else { return }
+
+        let name = file.tree.text(site.name)
+        let call = "make(\(file.tree.text(sliceType)), 0, \(length.text))"
+        let isUnconditional = Placement.isUnconditional(append, in: site.body)
+        var message = isUnconditional
+            ? "\(name) grows by one append per iteration of a loop with a known trip count, reallocating and copying as it goes; "
+            : "\(name) grows by append in a loop with a known trip count (at most \(length.text) elements); "
+        message += length.isHoistable ? "preallocate it: \(call)" : "preallocate it with the length computed once before the loop: \(call)"
+        if !length.isNonNegative { message += " (if \(length.text) cannot be negative)" }
+
+        // `var s []T` is nil; the fix makes it an empty non-nil slice when the loop does not run,
+        // which only matters to code that compares it with nil.
+        let keepsNilness = site.value != nil || !isComparedWithNil(site, file)
+        let fix = length.isHoistable && length.isNonNegative && keepsNilness
+            ? site.fix(make: call, description: "preallocate \(name) with \(call)", tree: file.tree)
+            : nil
+        context.report(site.statement, message, fix: fix)
+    }
+
+    /// The slice type of an empty declaration: `var s []T`, `[]T{}`, `make([]T, 0)`.
+    private func emptySliceType(_ site: DeclarationBeforeLoop, _ file: GoFile) -> Node? {
+        guard file.typeKind(of: site.declaration) == .slice else { return nil }
+        guard let value = site.value else { return site.spec?.child(.type) }
+        if value.kind == .compositeLiteral, let body = value.child(.body),
+           !body.namedChildren.contains(where: { $0.kind != .comment }) {
+            return value.child(.type)
+        }
+        if SideEffects.builtinCallName(value, file) == "make",
+           let arguments = value.child(.arguments)?.namedChildren.filter({ $0.kind != .comment }),
+           arguments.count == 2, arguments[1].kind == .intLiteral, file.tree.textEquals(arguments[1], "0") {
+            return arguments[0]
+        }
+        return nil
+    }
+
+    /// The one statement `s = append(s, x)` of the loop, when the loop mentions s nowhere else.
+    private func singleAppend(_ site: DeclarationBeforeLoop, _ file: GoFile) -> Node? {
+        let references = site.references(in: site.loop, file)
+        guard references.count == 2, let targets = references[0].parent, targets.kind == .expressionList,
+              targets.namedChildCount == 1, let statement = targets.parent, statement.kind == .assignmentStatement,
+              statement.child(.left) == targets, let op = statement.child(.operator), file.tree.textEquals(op, "="),
+              let values = statement.child(.right)?.namedChildren, values.count == 1,
+              SideEffects.builtinCallName(values[0], file) == "append",
+              let arguments = values[0].child(.arguments)?.namedChildren.filter({ $0.kind != .comment }),
+              arguments.count == 2, arguments[0] == references[1],
+              arguments[1].kind != .variadicArgument else { return nil }
+        return statement
+    }
+
+    /// Whether the function compares the variable with nil (`s == nil`, `s != nil`).
+    private func isComparedWithNil(_ site: DeclarationBeforeLoop, _ file: GoFile) -> Bool {
+        guard let function = site.declaration.function else { return false }
+        return site.references(in: function, file).contains { identifier in
+            guard let comparison = identifier.parent, comparison.kind == .binaryExpression,
+                  let op = comparison.child(.operator),
+                  file.tree.textEquals(op, "==") || file.tree.textEquals(op, "!="),
+                  let left = comparison.child(.left), let right = comparison.child(.right) else { return false }
+            return (left == identifier ? right : left).kind == .nil
+        }
+    }
+}
