@@ -20,7 +20,7 @@ struct MapPreallocRule: Rule {
 
         let name = file.tree.text(site.name)
         let call = "make(\(file.tree.text(mapType)), \(length.text))"
-        let message = "\(name) gets one entry per iteration of a loop over a collection of known length and is rehashed as it grows; "
+        let message = "\(name) gets one entry per iteration of a loop of known length and is rehashed as it grows; "
             + (length.isHoistable ? "give it a size hint: \(call)" : "give it a size hint computed once before the loop: \(call)")
         // A negative hint is harmless for maps (the runtime treats it as 0).
         let fix = length.isHoistable ? site.fix(make: call, description: "size \(name) with \(call)", tree: file.tree) : nil

@@ -1,4 +1,4 @@
-// Needs Go 1.23: a function iterator has no known length.
+// Needs Go 1.23: a function iterator has no known length; an integer has one.
 package versions
 
 import "iter"
@@ -9,4 +9,13 @@ func collect(pairs iter.Seq2[string, int]) map[string]int {
 		m[k] = v
 	}
 	return m
+}
+
+// Go 1.22+: a range over an integer has a known length.
+func slots(n int) map[int]bool {
+	free := make(map[int]bool) // want "map-prealloc"
+	for i := range n {
+		free[i] = true
+	}
+	return free
 }

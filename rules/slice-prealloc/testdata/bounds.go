@@ -1,0 +1,94 @@
+// Trip counts alloclint can and cannot trust, and findings whose fix it withholds.
+package bounds
+
+import "strconv"
+
+type Field struct{ Name string }
+
+func fields() []Field { return nil }
+
+var limit = 10
+
+// A range over a call result: flagged, but the fix would call fields() twice, so the message
+// only suggests the capacity.
+func fieldNames() []string {
+	var names []string // want "slice-prealloc"
+	for _, f := range fields() {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// A counted loop from a non-zero start, inclusive: n - start + 1 may be negative, so no fix.
+func labels(start, n int) []string {
+	var out []string // want "slice-prealloc"
+	for i := start; i <= n; i++ {
+		out = append(out, strconv.Itoa(i))
+	}
+	return out
+}
+
+// A counted loop bounded by a literal: fixed with make([]int, 0, 16).
+func sixteen() []int {
+	var xs []int // want "slice-prealloc"
+	for i := 0; i < 16; i++ {
+		xs = append(xs, i*i)
+	}
+	return xs
+}
+
+// Compared with nil later: flagged, but the fix would make the result non-nil when the loop
+// does not run, so it is withheld.
+func tagged(fs []Field) ([]string, bool) {
+	var tags []string // want "slice-prealloc"
+	for _, f := range fs {
+		tags = append(tags, "#"+f.Name)
+	}
+	return tags, tags != nil
+}
+
+// The body changes the counter or the bound: the trip count is unknown.
+func skipping(n int) []int {
+	var xs []int
+	for i := 0; i < n; i++ {
+		xs = append(xs, i)
+		i++
+	}
+	return xs
+}
+
+func shrinking(n int) []int {
+	var xs []int
+	for i := 0; i < n; i++ {
+		xs = append(xs, i)
+		n--
+	}
+	return xs
+}
+
+func draining(fs []Field) []string {
+	var names []string
+	for i := 0; i < len(fs); i++ {
+		names = append(names, fs[i].Name)
+		fs = fs[1:]
+	}
+	return names
+}
+
+// A package-level bound: any call in the loop might change it.
+func upToLimit() []string {
+	var out []string
+	for i := 0; i < limit; i++ {
+		out = append(out, strconv.Itoa(i))
+	}
+	return out
+}
+
+// The loop ranges over the slice it grows: the range sees the empty slice.
+func selfRange() []int {
+	xs := []int{}
+	for _, x := range xs {
+		xs = append(xs, x)
+	}
+	return xs
+}
