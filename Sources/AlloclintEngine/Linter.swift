@@ -250,7 +250,9 @@ public struct Linter {
             let header = FileHeader(bytes)
             if !file.explicit && !options.includeGenerated && header.isGenerated { continue }
             let source = SourceText(bytes: bytes)
-            let tree = parser.parse(source)
+            // A file read only for package context contributes package-level declarations, never
+            // findings: its function bodies need not be parsed.
+            let tree = file.reported ? parser.parse(source) : parser.parseDeclarations(source)
             var version = directoryVersion
             if let required = GoVersionResolver.buildConstraintVersion(in: bytes), required > version { version = required }
             goFiles.append((GoFile(path: displayPath(file.absolutePath), tree: tree, goVersion: version), file.reported, file.absolutePath))

