@@ -58,7 +58,7 @@ struct FileDiscovery {
                     if FileDiscovery.skippedDirectory(name) { continue }
                     subdirectories.append(path)
                 case .file, .symlinkToFile:
-                    if name.hasSuffix(".go") && !name.hasPrefix(".") { add(path, explicit: false) }
+                    if FileDiscovery.isGoFileName(name) { add(path, explicit: false) }
                 case .brokenSymlink:
                     if name.hasSuffix(".go") { errors.append(LintError(path: displayPath(path), message: "broken symbolic link")) }
                 default:
@@ -67,6 +67,11 @@ struct FileDiscovery {
             }
             stack.append(contentsOf: subdirectories.reversed())
         }
+    }
+
+    /// The files a directory walk lints: `.go`, not hidden.
+    static func isGoFileName(_ name: String) -> Bool {
+        name.hasSuffix(".go") && !name.hasPrefix(".")
     }
 
     static func skippedDirectory(_ name: String) -> Bool {

@@ -21,6 +21,8 @@ public struct LintOptions: Sendable {
     public var includeGenerated = false
     /// Read, parse and walk every file; run no rule, report nothing.
     public var parseOnly = false
+    /// Report only findings on lines added or changed since this git revision.
+    public var newFromRevision: String?
     /// Rule options set by the caller (tests, embedders), above the configuration's.
     public var ruleOptions: [String: [String: OptionValue]] = [:]
     /// Apply the safe fixes (`--fix`), or only compute them (`--diff`).
@@ -55,8 +57,11 @@ public struct Linter {
     public let catalogue: [RuleDescription]
     public let configuration: Configuration
     private let enabledRules: [any Rule.Type]
+    /// With `newFromRevision`: the lines findings must be on.
+    private let changedLines: ChangedLines?
 
-    /// Loads the catalogue and configuration and checks rule names: errors here are usage errors.
+    /// Loads the catalogue and configuration, checks rule names and reads the changes since
+    /// `newFromRevision`: errors here are usage errors.
     public init(options: LintOptions) throws(LintError) {
         self.options = options
         do throws(GrammarError) {
@@ -79,6 +84,9 @@ public struct Linter {
             if options.disable.contains(type.id) { return false }
             if options.enable.contains(type.id) { return true }
             return configuration.rules[type.id]?.enabled ?? true
+        }
+        changedLines = try options.newFromRevision.map { revision throws(LintError) in
+            try ChangedLines.since(revision, in: FileSystem.currentDirectory)
         }
     }
 
@@ -104,17 +112,21 @@ public struct Linter {
             result.errors.append(LintError(message: "--exclude: \(error.message)"))
             return result
         }
+        // Excludes apply to files named on the command line and to the stdin filename too, so a
+        // pre-commit hook or an editor that names one file agrees with a run over the directory.
+        let excluded = { (absolutePath: String) in
+            configuration.excludes(absolutePath) ||
+                commandLineExcludes.contains { $0.matches(FileSystem.relative(absolutePath, to: FileSystem.currentDirectory)) }
+        }
         var packages: [PackageInput]
         if let stdin = options.stdin {
-            packages = [stdinPackage(stdin)]
+            let package = stdinPackage(stdin, excluded: excluded)
+            packages = package.files[0].reported ? [package] : []
         } else {
             let discovery = FileDiscovery(paths: options.paths)
             result.errors += discovery.errors
-            let kept = discovery.files.filter { file in
-                !configuration.excludes(file.absolutePath) &&
-                    !commandLineExcludes.contains { $0.matches(FileSystem.relative(file.absolutePath, to: FileSystem.currentDirectory)) }
-            }
-            packages = PackageInput.group(kept)
+            packages = PackageInput.group(discovery.files.filter { !excluded($0.absolutePath) })
+                .compactMap { package in changedLines.map { package.reportingOnly(changed: $0) } ?? package }
         }
         let versions = GoVersionResolver(override: options.goVersion ?? configuration.goVersion)
         var outputs = ParallelMap.run(packages, jobs: options.jobs) { package, parser in
@@ -138,16 +150,20 @@ public struct Linter {
         return result
     }
 
-    /// The stdin file plus, for package context, the other Go files of its directory from disk.
-    private func stdinPackage(_ bytes: [UInt8]) -> PackageInput {
+    /// The stdin file plus, for package context, the Go files a directory run would read beside it
+    /// (the on-disk copy of the stdin file is replaced by the stdin text). The stdin file comes
+    /// first, reported unless excluded.
+    private func stdinPackage(_ bytes: [UInt8], excluded: (String) -> Bool) -> PackageInput {
         let name = options.stdinFilename ?? "<stdin>"
         let absolute = FileSystem.absolute(name)
         let directory = (absolute as NSString).deletingLastPathComponent
-        var files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: true)]
+        var files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: !excluded(absolute))]
         if options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
-            for sibling in names.sorted() where sibling.hasSuffix(".go") && directory + "/" + sibling != absolute {
+            for sibling in names.sorted() where FileDiscovery.isGoFileName(sibling) {
                 let path = directory + "/" + sibling
-                if FileSystem.entryType(path) == .file {
+                guard path != absolute, !excluded(path) else { continue }
+                let type = FileSystem.entryType(path)
+                if type == .file || type == .symlinkToFile {
                     files.append(PackageInput.File(absolutePath: path, explicit: false, contents: nil, reported: false))
                 }
             }
@@ -271,6 +287,7 @@ public struct Linter {
         for entry in goFiles where entry.reported {
             let found = runner.run(entry.file)
             if found.isEmpty { continue }
+            let changes = changedLines?.changes(in: entry.absolute)
             let suppressions = Suppressions(tree: entry.file.tree)
             let source = entry.file.source
             var fixes: [Fix] = []
@@ -278,6 +295,7 @@ public struct Linter {
                 let range = source.range(of: finding.range)
                 if suppressions.suppresses(ruleID: finding.ruleID, line: range.start.line) { continue }
                 if configuration.ruleExcludes(finding.ruleID, entry.absolute) { continue }
+                if changedLines != nil && changes?.contains(line: range.start.line) != true { continue }
                 output.findings.append(Finding(
                     ruleID: finding.ruleID,
                     severity: severity(of: finding.ruleID),
@@ -328,6 +346,16 @@ struct PackageInput {
 
     var directory: String
     var files: [File]
+
+    /// With `--new-from-rev`: only files with changed lines are reported; the others stay as
+    /// package context. Nil when no file of the package changed.
+    func reportingOnly(changed: ChangedLines) -> PackageInput? {
+        var result = self
+        for index in result.files.indices where changed.changes(in: result.files[index].absolutePath) == nil {
+            result.files[index].reported = false
+        }
+        return result.files.contains(where: \.reported) ? result : nil
+    }
 
     /// Groups files by directory, largest packages first so parallel workers finish together.
     static func group(_ files: [DiscoveredFile]) -> [PackageInput] {

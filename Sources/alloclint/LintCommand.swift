@@ -72,6 +72,11 @@ struct Lint: ParsableCommand, StatusCommand {
     @Flag(help: "Benchmark mode: read, parse and walk every file; run no rule, report nothing.")
     var parseOnly = false
 
+    @Option(name: .customLong("new-from-rev"), help: ArgumentHelp(
+        "Report only findings on lines added or changed since the git revision REV (git diff REV, plus untracked files).",
+        valueName: "REV"))
+    var newFromRevision: String?
+
     @Option(help: "SARIF automationDetails.id (default: alloclint/).")
     var sarifCategory: String = "alloclint/"
 
@@ -85,6 +90,7 @@ struct Lint: ParsableCommand, StatusCommand {
         if paths == ["-"] { stdin = true; paths = [] }
         if stdin && !paths.isEmpty { throw ValidationError("--stdin takes no paths") }
         if stdinFilename != nil && !stdin { throw ValidationError("--stdin-filename needs --stdin") }
+        if stdin && newFromRevision != nil { throw ValidationError("--new-from-rev reads changes from the files on disk: it cannot be used with --stdin") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if fix && diff { throw ValidationError("--fix and --diff cannot be combined") }
         if parseOnly && (fix || diff) { throw ValidationError("--parse-only runs no rule: it cannot be combined with --fix or --diff") }
@@ -107,6 +113,7 @@ struct Lint: ParsableCommand, StatusCommand {
         options.includeGenerated = includeGenerated
         options.parseOnly = parseOnly
         options.fixMode = fix ? .apply : diff ? .diff : .none
+        options.newFromRevision = newFromRevision
         if stdin {
             options.stdin = Array(FileHandle.standardInput.readDataToEndOfFile())
             options.stdinFilename = stdinFilename

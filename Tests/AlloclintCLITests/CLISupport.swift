@@ -24,13 +24,20 @@ struct RunResult {
 /// Runs the binary in `directory` with `arguments`, feeding `stdin` if given.
 @discardableResult
 func alloclint(_ arguments: [String], in directory: URL, stdin: String? = nil) throws -> RunResult {
-    let process = Process()
-    process.executableURL = alloclintBinary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
-    process.environment = environment
+    return try runProcess(alloclintBinary, arguments, in: directory, environment: environment, stdin: stdin)
+}
+
+/// Runs `executable` in `directory` and collects its exit status and output.
+@discardableResult
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]? = nil,
+         stdin: String? = nil) throws -> RunResult {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    if let environment { process.environment = environment }
     // stderr goes to a file and stdout to a pipe read to the end, so neither can block the child.
     let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("alloclint-stderr-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
@@ -47,6 +54,35 @@ func alloclint(_ arguments: [String], in directory: URL, stdin: String? = nil) t
     let errData = try Data(contentsOf: errorURL)
     return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                      stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs git with a fixed identity and no user or system configuration; fails the test on error.
+@discardableResult
+func git(_ arguments: [String], in directory: URL, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory, environment: gitEnvironment)
+    XCTAssertEqual(result.status, 0, "git \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
+    return result.stdout
+}
+
+/// The environment for git and the tools that run it: a fixed identity, no global configuration.
+var gitEnvironment: [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    for name in ["GIT_AUTHOR", "GIT_COMMITTER"] {
+        environment[name + "_NAME"] = "alloclint tests"
+        environment[name + "_EMAIL"] = "tests@alloclint.invalid"
+    }
+    environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+    environment["GIT_CONFIG_NOSYSTEM"] = "1"
+    return environment
+}
+
+/// A temporary git repository with `files` committed on its default branch.
+func makeRepository(_ files: [String: String]) throws -> URL {
+    let root = try makeTree(files)
+    try git(["init", "--quiet"], in: root)
+    try git(["add", "--all"], in: root)
+    try git(["commit", "--quiet", "--allow-empty", "--message", "initial"], in: root)
+    return root
 }
 
 /// A temporary directory with the given files (path → content), removed by the caller's `defer`.
@@ -74,3 +110,5 @@ let deferInLoopSource = """
     }
 
     """
+
+let deferInLoopMessage = "defer in a loop: every iteration heap-allocates a defer record, and the deferred calls pile up until the function returns; move the loop body into a function (or call the cleanup explicitly at the end of the iteration)"

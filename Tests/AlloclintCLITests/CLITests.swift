@@ -8,7 +8,7 @@ final class CLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try alloclint(["a.go"], in: root)
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stdout, "a.go:8:3: warning: \(deferMessage) [defer-in-loop]\n")
+        XCTAssertEqual(run.stdout, "a.go:8:3: warning: \(deferInLoopMessage) [defer-in-loop]\n")
         XCTAssertTrue(run.stderr.contains("1 finding (1 warning) in 1 file"), run.stderr)
         XCTAssertEqual(try alloclint(["--fail-level", "error", "a.go"], in: root).status, 0)
         XCTAssertEqual(try alloclint(["lint", "--fail-level", "note", "a.go"], in: root).status, 1)
@@ -144,7 +144,7 @@ final class CLITests: XCTestCase {
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try alloclint(["./..."], in: root.appendingPathComponent("sub"))
-        XCTAssertEqual(run.stdout, "d.go:8:3: error: \(deferMessage) [defer-in-loop]\n")
+        XCTAssertEqual(run.stdout, "d.go:8:3: error: \(deferInLoopMessage) [defer-in-loop]\n")
         let top = try alloclint(["./...", "skip/b.go"], in: root)
         XCTAssertEqual(top.stdout.split(separator: "\n").map { String($0.prefix(4)) }, ["a.go", "sub/"], "excludes also apply to named files")
         XCTAssertEqual(try alloclint(["--no-config", "cmd"], in: root).status, 1)
@@ -238,6 +238,4 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(one, four)
         XCTAssertEqual(one.components(separatedBy: "\"rule\" : \"defer-in-loop\"").count - 1, 30)
     }
-
-    let deferMessage = "defer in a loop: every iteration heap-allocates a defer record, and the deferred calls pile up until the function returns; move the loop body into a function (or call the cleanup explicitly at the end of the iteration)"
 }

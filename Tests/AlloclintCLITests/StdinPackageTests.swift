@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// Editor mode: `--stdin --stdin-filename PATH` sees the rest of PATH's package as a directory run
+/// does, takes configuration from PATH's directory, and writes nothing.
+final class StdinPackageTests: XCTestCase {
+    /// Puts a slice into a pool declared in another file; "é" makes byte and UTF-16 columns differ.
+    let edited = "package p\n\nfunc release(b []byte) {\n\t/* é */ bufPool.Put(b)\n}\n"
+
+    private func makePackage() throws -> URL {
+        try makeTree([
+            "pkg/.linter.yaml": "exclude: [\"zz_*.go\"]\nrules:\n  pool-put-non-pointer: {severity: error}\n",
+            // Declares the pool; its own defer in a loop is not the stdin file's finding.
+            "pkg/pools.go": "package p\n\nimport \"sync\"\n\nvar bufPool = sync.Pool{}\n\nfunc drain(names []string) {\n\tfor _, n := range names {\n\t\tdefer println(n)\n\t}\n}\n",
+            "pkg/use.go": "package p\n\nfunc stale() {}\n",
+            "elsewhere/use.go": "package p\n",
+        ])
+    }
+
+    func testPackageDeclarationsResolveAsInADirectoryRun() throws {
+        let root = try makePackage()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = try snapshot(root)
+        let stdinRun = try alloclint(["--stdin", "--stdin-filename", "pkg/use.go"], in: root, stdin: edited)
+        XCTAssertEqual(stdinRun.status, 1, stdinRun.stderr)
+        XCTAssertTrue(stdinRun.stdout.hasPrefix("pkg/use.go:4:23: error: "), "pool from pools.go, severity from pkg/.linter.yaml: \(stdinRun.stdout)")
+        XCTAssertEqual(stdinRun.stdout.split(separator: "\n").count, 1, "only the stdin file is reported: \(stdinRun.stdout)")
+        XCTAssertEqual(try snapshot(root), before, "stdin mode writes nothing")
+
+        // The same file on disk, linted with its directory (from there, so the same configuration applies).
+        let package = root.appendingPathComponent("pkg")
+        try edited.write(to: package.appendingPathComponent("use.go"), atomically: true, encoding: .utf8)
+        let directoryRun = try alloclint(["."], in: package)
+        XCTAssertEqual(directoryRun.stdout.split(separator: "\n").filter { $0.hasPrefix("use.go:") },
+                       stdinRun.stdout.split(separator: "\n").map { $0.dropFirst("pkg/".count) })
+
+        let json = try alloclint(["--stdin", "--stdin-filename", "pkg/use.go", "--format", "json"], in: root, stdin: edited)
+        XCTAssertTrue(json.stdout.contains("\"column\" : 23") && json.stdout.contains("\"utf16Column\" : 22"), json.stdout)
+    }
+
+    func testWithoutTheDeclaringFileTheRuleStaysSilent() throws {
+        let root = try makePackage()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["--stdin", "--stdin-filename", "elsewhere/use.go"], in: root, stdin: edited)
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertEqual(run.stdout, "")
+    }
+
+    func testExcludedStdinFileHasNoFindings() throws {
+        let root = try makePackage()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["--stdin", "--stdin-filename", "pkg/zz_generated.go"], in: root, stdin: edited)
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertEqual(run.stdout, "")
+    }
+
+    /// Every file below `root` with its contents.
+    private func snapshot(_ root: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: root.path))
+        for case let path as String in enumerator {
+            var isDirectory: ObjCBool = false
+            let full = root.appendingPathComponent(path).path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = FileManager.default.contents(atPath: full)
+            }
+        }
+        return result
+    }
+}
