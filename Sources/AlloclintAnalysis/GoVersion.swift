@@ -18,6 +18,10 @@ public struct GoVersion: Comparable, Hashable, Sendable, CustomStringConvertible
     public static let newest = GoVersion(minor: 25)
     /// Go 1.22 gave each loop iteration its own loop variables.
     public static let perIterationLoopVariables = GoVersion(minor: 22)
+    /// Go 1.22 added `range` over an integer.
+    public static let rangeOverIntegers = GoVersion(minor: 22)
+    /// Go 1.23 added `range` over functions (iterators).
+    public static let rangeOverFunctions = GoVersion(minor: 23)
 
     public static func < (lhs: GoVersion, rhs: GoVersion) -> Bool { lhs.minor < rhs.minor }
     public var description: String { "1.\(minor)" }

@@ -44,7 +44,9 @@ struct DeclarationBeforeLoop {
         default:
             return nil
         }
+        // Cheap syntax first: resolution walks the whole function.
         guard names.count == 1, values.count <= 1, names[0].kind == .identifier,
+              body.first(where: { DeclarationBeforeLoop.assigns($0, to: names[0], file) }) != nil,
               let declaration = file.resolve(names[0]), declaration.kind == .localVar,
               declaration.nameNode == names[0] else { return nil }
         self.statement = previous
@@ -54,6 +56,15 @@ struct DeclarationBeforeLoop {
         self.value = values.first
         self.loop = loop
         self.body = body
+    }
+
+    /// Whether `node` is an assignment to `name` or to an element of it (`name = …`, `name[k] = …`),
+    /// compared by text.
+    private static func assigns(_ node: Node, to name: Node, _ file: GoFile) -> Bool {
+        guard node.kind == .assignmentStatement, var target = node.child(.left)?.namedChild(at: 0) else { return false }
+        if target.kind == .indexExpression, let operand = target.child(.operand) { target = operand }
+        let bytes = file.source.bytes
+        return target.kind == .identifier && bytes[target.byteRange] == bytes[name.byteRange]
     }
 
     /// Every identifier in `node` that refers to the declared variable.
@@ -114,11 +125,19 @@ struct LoopLength {
         case .slice, .array, .string, .map:
             return LoopLength(text: "len(\(text))", isHoistable: hoistable, isNonNegative: true)
         case .basic(.integer), .basic(.byteSized):
-            guard file.goVersion >= .perIterationLoopVariables else { return nil }  // range over int: Go 1.22
+            guard file.goVersion >= .rangeOverIntegers else { return nil }
             return LoopLength(text: text, isHoistable: hoistable, isNonNegative: isNonNegative(ranged, file))
+        case .unknown where file.goVersion < .rangeOverFunctions && rangesWithTwoVariables(clause):
+            // Before range-over-func, only slices, arrays, pointers to arrays, strings and maps
+            // yield two values per iteration: whatever the type, len() of it is the trip count.
+            return LoopLength(text: "len(\(text))", isHoistable: hoistable, isNonNegative: true)
         default:
             return nil
         }
+    }
+
+    private static func rangesWithTwoVariables(_ clause: Node) -> Bool {
+        clause.child(.left).map { $0.namedChildren.filter { $0.kind != .comment }.count == 2 } ?? false
     }
 
     /// `for i := a; i < b; i++` (or `i <= b`, `i += 1`): b - a iterations when neither the counter

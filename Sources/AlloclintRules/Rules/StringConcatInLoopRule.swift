@@ -12,10 +12,10 @@ struct StringConcatInLoopRule: Rule {
 
     func visit(_ statement: Node, _ context: RuleContext) {
         let file = context.file
-        guard let target = grownVariable(statement, file),
+        guard let loop = LoopContext.enclosingLoop(of: context.ancestors), let body = loop.child(.body),
+              let target = grownVariable(statement, file),
               let declaration = file.resolve(target), declaration.kind.isVariable, declaration.kind.isLocal,
               let declared = declaration.nameNode,
-              let loop = LoopContext.enclosingLoop(of: context.ancestors), let body = loop.child(.body),
               !body.contains(declared),  // declared in the body: starts afresh on every iteration
               file.typeKind(of: declaration) == .string else { return }
         let name = file.tree.text(target)
