@@ -33,9 +33,10 @@ struct SlicePreallocRule: Rule {
         message += length.isHoistable ? "preallocate it: \(call)" : "preallocate it with the length computed once before the loop: \(call)"
         if !length.isNonNegative { message += " (if \(length.text) cannot be negative)" }
 
-        // `var s []T` is nil; the fix makes it an empty non-nil slice when the loop does not run,
-        // which only matters to code that compares it with nil.
-        let keepsNilness = site.value != nil || !isComparedWithNil(site, file)
+        // `var s []T` is nil, and `make` would leave it empty but non-nil when the loop does not
+        // run: JSON encodes `[]` instead of `null`, and callers' `== nil` checks change. A safe fix
+        // must not change behaviour, so nil declarations get the suggestion only.
+        let keepsNilness = site.value != nil
         let fix = length.isHoistable && length.isNonNegative && keepsNilness
             ? site.fix(make: call, description: "preallocate \(name) with \(call)", tree: file.tree)
             : nil
@@ -70,17 +71,5 @@ struct SlicePreallocRule: Rule {
               arguments.count == 2, arguments[0] == references[1],
               arguments[1].kind != .variadicArgument else { return nil }
         return statement
-    }
-
-    /// Whether the function compares the variable with nil (`s == nil`, `s != nil`).
-    private func isComparedWithNil(_ site: DeclarationBeforeLoop, _ file: GoFile) -> Bool {
-        guard let function = site.declaration.function else { return false }
-        return site.references(in: function, file).contains { identifier in
-            guard let comparison = identifier.parent, comparison.kind == .binaryExpression,
-                  let op = comparison.child(.operator),
-                  file.tree.textEquals(op, "==") || file.tree.textEquals(op, "!="),
-                  let left = comparison.child(.left), let right = comparison.child(.right) else { return false }
-            return (left == identifier ? right : left).kind == .nil
-        }
     }
 }

@@ -30,7 +30,7 @@ func labels(start, n int) []string {
 
 // A counted loop bounded by a literal: fixed with make([]int, 0, 16).
 func sixteen() []int {
-	xs := make([]int, 0, 16) // want "slice-prealloc"
+	var xs []int // want "slice-prealloc"
 	for i := 0; i < 16; i++ {
 		xs = append(xs, i*i)
 	}

@@ -11,7 +11,7 @@ type Event struct {
 }
 
 func kept(events []Event) []Event {
-	out := make([]Event, 0, len(events)) // want "slice-prealloc"
+	var out []Event // want "slice-prealloc"
 	for _, e := range events {
 		if !e.Dropped {
 			out = append(out, e)

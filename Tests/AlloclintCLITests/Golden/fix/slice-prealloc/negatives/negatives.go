@@ -17,7 +17,7 @@ type Order struct {
 
 // A conditional append (option conditional is off by default).
 func paidIDs(orders []Order) []string {
-	ids := make([]string, 0, len(orders))
+	var ids []string
 	for _, o := range orders {
 		if o.Paid {
 			ids = append(ids, o.ID)

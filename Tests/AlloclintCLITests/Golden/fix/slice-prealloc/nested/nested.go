@@ -12,7 +12,7 @@ type Table struct {
 func render(rows [][]string, header []string) []string {
 	lines := make([]string, 0, len(rows))
 	for _, row := range rows {
-		cells := make([]string, 0, len(header)) // want "slice-prealloc"
+		var cells []string // want "slice-prealloc"
 		for i := range header {
 			cells = append(cells, header[i]+"="+row[i])
 		}
@@ -35,7 +35,7 @@ func flatten(groups [][]string) []string {
 // Inside a func literal: the literal is a function of its own.
 func columnUpper(header []string) func() []string {
 	return func() []string {
-		up := make([]string, 0, len(header)) // want "slice-prealloc"
+		var up []string // want "slice-prealloc"
 		for _, h := range header {
 			up = append(up, strings.ToUpper(h))
 		}

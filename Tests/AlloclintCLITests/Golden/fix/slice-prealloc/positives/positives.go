@@ -18,7 +18,7 @@ type User struct {
 
 // var s []T, range over a slice parameter.
 func names(users []User) []string {
-	out := make([]string, 0, len(users)) // want "slice-prealloc"
+	var out []string // want "slice-prealloc"
 	for _, u := range users {
 		out = append(out, u.Name)
 	}
@@ -27,7 +27,7 @@ func names(users []User) []string {
 
 // Other statements in the body are fine as long as the append is unconditional.
 func normalizedEmails(users []User) []string {
-	emails := make([]string, 0, len(users)) // want "slice-prealloc"
+	var emails []string // want "slice-prealloc"
 	for _, u := range users {
 		e := strings.ToLower(strings.TrimSpace(u.Email))
 		emails = append(emails, e)
@@ -85,7 +85,7 @@ func ids(users []User) []string {
 // A range over a local slice built by make, index only.
 func squares(n int) []int {
 	base := make([]int, n)
-	sq := make([]int, 0, len(base)) // want "slice-prealloc"
+	var sq []int // want "slice-prealloc"
 	for i := range base {
 		sq = append(sq, i*i)
 	}
@@ -96,7 +96,7 @@ func squares(n int) []int {
 type Directory struct{ users []User }
 
 func (d *Directory) pointers(selected []int) []*User {
-	ptrs := make([]*User, 0, len(selected)) // want "slice-prealloc"
+	var ptrs []*User // want "slice-prealloc"
 	for _, i := range selected {
 		ptrs = append(ptrs, &d.users[i])
 	}
