@@ -27,7 +27,8 @@ public enum StandardLibrary {
     static let types: [String: GoType] = {
         var table: [String: GoType] = [".error": .interface]
         for name in ["sync.Pool", "sync.Mutex", "sync.RWMutex", "sync.WaitGroup", "sync.Once", "bytes.Buffer",
-                     "strings.Builder", "bytes.Reader", "strings.Reader", "bufio.Reader", "bufio.Writer", "bufio.Scanner"] {
+                     "strings.Builder", "bytes.Reader", "strings.Reader", "bufio.Reader", "bufio.Writer", "bufio.Scanner",
+                     "log.Logger"] {
             table[name] = .structure(nil)
         }
         for name in ["io.Reader", "io.Writer", "io.Closer", "io.ReadWriter", "io.ReadCloser", "io.WriteCloser",
@@ -98,6 +99,8 @@ public enum StandardLibrary {
         table["bufio.NewScanner"] = pointer("bufio", "Scanner")
         table["encoding/json.NewEncoder"] = pointer("encoding/json", "Encoder")
         table["encoding/json.NewDecoder"] = pointer("encoding/json", "Decoder")
+        table["log.New"] = pointer("log", "Logger")
+        table["log.Default"] = pointer("log", "Logger")
         table["errors.New"] = .interface
         table["time.Now"] = named("time", "Time")
         table["time.Since"] = named("time", "Duration")
@@ -108,6 +111,16 @@ public enum StandardLibrary {
         table["strconv.ParseUint"] = .tuple([.basic(.integer), error])
         table["strconv.ParseFloat"] = .tuple([.basic(.float), error])
         table["strconv.ParseBool"] = .tuple([.basic(.bool), error])
+        for name in ["unicode/utf8.DecodeRune", "unicode/utf8.DecodeRuneInString", "unicode/utf8.DecodeLastRune",
+                     "unicode/utf8.DecodeLastRuneInString"] {
+            table[name] = .tuple([.basic(.integer), .basic(.integer)])
+        }
+        for name in ["io.ReadFull", "io.ReadAtLeast", "io.Copy", "io.CopyN", "io.WriteString"] {
+            table[name] = .tuple([.basic(.integer), error])
+        }
+        table["path/filepath.SplitList"] = .slice(.string)
+        table["strings.Cut"] = .tuple([.string, .string, .basic(.bool)])
+        table["os.Getwd"] = .tuple([.string, error])
         table["encoding/json.Marshal"] = .tuple([byteSlice, error])
         table["encoding/json.MarshalIndent"] = .tuple([byteSlice, error])
         table["io.ReadAll"] = .tuple([byteSlice, error])
@@ -158,6 +171,11 @@ public enum StandardLibrary {
         table["time.Time.Unix"] = .basic(.integer)
         table["time.Time.UnixNano"] = .basic(.integer)
         table["time.Time.Sub"] = named("time", "Duration")
+        for method in ["Nanoseconds", "Microseconds", "Milliseconds"] { table["time.Duration.\(method)"] = .basic(.integer) }
+        for method in ["Seconds", "Minutes", "Hours"] { table["time.Duration.\(method)"] = .basic(.float) }
+        for method in ["Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"] {
+            table["log.Logger.\(method)"] = .tuple([])
+        }
         return table
     }()
 }

@@ -279,7 +279,12 @@ struct TypeEngine {
             for field in fields {
                 layouts.append(layout(of: self.type(fromTypeNode: field.type, in: source.file, depth: depth + 1), depth: depth + 1))
             }
-            if layouts.contains(.unknown) { return .unknown }
+            if layouts.contains(.unknown) {
+                // A struct of several fields is never stored directly in an interface word, and one
+                // field that takes room is enough to make it take room, whatever the others are.
+                let takesRoom = layouts.contains { $0 == .pointerShaped || $0 == .other }
+                return layouts.count > 1 && takesRoom ? .other : .unknown
+            }
             if layouts.allSatisfy({ $0 == .zeroSize }) { return .zeroSize }
             if layouts.count == 1 && layouts[0] == .pointerShaped { return .pointerShaped }
             return .other

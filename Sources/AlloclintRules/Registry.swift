@@ -2,6 +2,8 @@
 /// catalogue in `rules/` name the same ids.
 public let registeredRules: [any Rule.Type] = [
     DeferInLoopRule.self,
+    InterfaceBoxingInLoopRule.self,
+    InterfaceParamRule.self,
     MapPreallocRule.self,
     PoolPutNonPointerRule.self,
     PoolUnresetPutRule.self,
