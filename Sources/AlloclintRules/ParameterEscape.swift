@@ -8,13 +8,13 @@ import AlloclintSyntax
 /// A parameter only inspected — compared with `==`/`!=`, asserted or type-switched to a value type
 /// (whose result is a copy), measured with `len` when variadic — does not escape. Every other
 /// use (passed on, stored, returned, captured, methods called on it) is taken as an escape, and so
-/// is a function without a body (assembly). Uses under `if debug` with a false constant do not
-/// count. References are matched by name, so a shadowing local only makes the answer more
-/// cautious.
+/// is a function without a body (assembly) or whose body was not parsed. Uses under `if debug`
+/// with a false constant do not count. References are matched by name, so a shadowing local only
+/// makes the answer more cautious.
 enum ParameterEscape {
     static func mayEscape(_ name: Node, variadic: Bool, function: Node, in owner: GoFile, from file: GoFile) -> Bool {
         guard name.kind == .identifier else { return false }  // `_`
-        guard let body = function.child(.body) else { return true }
+        guard let body = function.child(.body), !isUnparsed(body, owner) else { return true }
         let bytes = owner.source.bytes
         let nameBytes = bytes[name.byteRange]
         var escapes = false
@@ -40,6 +40,15 @@ enum ParameterEscape {
             ancestors.removeLast()
         })
         return escapes
+    }
+
+    /// A body that the parser skipped (files read only for package context are parsed without
+    /// their function bodies): no statements, but text between the braces. Taken as unknown, so
+    /// as an escape, like most bodies with text.
+    private static func isUnparsed(_ body: Node, _ owner: GoFile) -> Bool {
+        guard body.namedChildCount == 0, body.byteRange.count > 2 else { return false }
+        let interior = owner.source.bytes[(body.startByte + 1)..<(body.endByte - 1)]
+        return interior.contains { !($0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")) }
     }
 
     /// `len(xs)`.
