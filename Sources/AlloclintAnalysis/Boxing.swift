@@ -1,4 +1,5 @@
 import AlloclintSyntax
+import Foundation
 
 // What converting a value to an interface (passing it as `any`) costs, as the Go compiler
 // decides it (cmd/compile/internal/walk: dataWord, and order's static composite literals).
@@ -64,10 +65,70 @@ extension GoFile {
     /// file of the package: only package-level names resolve there).
     public func isEmptyInterface(_ typeNode: Node, writtenIn owner: GoFile? = nil, followingNames: Bool) -> Bool {
         let engine = TypeEngine(file: self)
+        return EmptyInterface.isDenoted(by: typeNode, in: owner ?? self, followingNames: followingNames) {
+            engine.resolve($0, in: $1)
+        }
+    }
+
+    /// The type a type expression written in `owner` (this file or another of the package)
+    /// denotes.
+    public func type(fromTypeNode node: Node, writtenIn owner: GoFile) -> GoType {
+        TypeEngine(file: self).type(fromTypeNode: node, in: owner)
+    }
+}
+
+extension PackageScope {
+    /// Whether a package-level function or a method of the package called `name` has a parameter
+    /// of an empty-interface type (`any`, `interface{}`, a package type declared as one). Matches
+    /// by name only, without resolving: a cheap filter before resolving a call. Built on first
+    /// use.
+    public func hasEmptyInterfaceParameter(named name: ArraySlice<UInt8>) -> Bool {
+        emptyInterfaceCallables.contains(name, in: self)
+    }
+}
+
+/// The names behind `PackageScope.hasEmptyInterfaceParameter(named:)`, built once, thread-safe.
+final class EmptyInterfaceCallables {
+    private var names: Set<ArraySlice<UInt8>>?
+    private let lock = NSLock()
+
+    func contains(_ name: ArraySlice<UInt8>, in scope: PackageScope) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if names == nil { names = Self.build(scope) }
+        return names?.contains(name) ?? false
+    }
+
+    private static func build(_ scope: PackageScope) -> Set<ArraySlice<UInt8>> {
+        var names = Set<ArraySlice<UInt8>>()
+        // Signatures of package-level declarations refer to package-level names only.
+        let resolve = { (node: Node, owner: GoFile) -> Declaration? in
+            let text = owner.tree.text(node)
+            return scope.lookup(text) ?? Universe.index[text].map(Universe.declaration)
+        }
+        for declaration in scope.declarations where declaration.kind == .packageFunc || declaration.kind == .method {
+            guard let file = declaration.file, let name = declaration.nameNode,
+                  let parameters = declaration.declNode?.child(.parameters) else { continue }
+            var found = false
+            parameters.forEachChild { parameter in
+                guard !found, parameter.kind == .parameterDeclaration || parameter.kind == .variadicParameterDeclaration,
+                      let type = parameter.child(.type) else { return }
+                found = EmptyInterface.isDenoted(by: type, in: file, followingNames: true, resolve: resolve)
+            }
+            if found { names.insert(file.source.bytes[name.byteRange]) }
+        }
+        return names
+    }
+}
+
+enum EmptyInterface {
+    /// Whether `typeNode`, written in `file`, denotes the empty interface, resolving names with
+    /// `resolve`; with `followingNames`, through the types they declare (a few steps).
+    static func isDenoted(by typeNode: Node, in file: GoFile, followingNames: Bool,
+                          resolve: (Node, GoFile) -> Declaration?) -> Bool {
         var node = typeNode
-        var file: GoFile? = owner ?? self
+        var current = file
         for _ in 0..<8 {
-            guard let current = file else { return false }
             let kind = node.kind
             if kind == .interfaceType {
                 var hasElements = false
@@ -78,22 +139,18 @@ extension GoFile {
                 node = inner
                 continue
             }
-            guard kind == .typeIdentifier || kind == .identifier, let declaration = engine.resolve(node, in: current) else {
+            guard kind == .typeIdentifier || kind == .identifier else { return false }
+            // Without names to follow, only `any` can be the empty interface: no need to resolve.
+            guard followingNames || current.tree.textEquals(node, "any"), let declaration = resolve(node, current) else {
                 return false
             }
             if declaration.kind == .builtinType { return current.tree.textEquals(node, "any") }
             guard followingNames, declaration.kind == .packageType || declaration.kind == .localType,
-                  let next = declaration.typeNode else { return false }
+                  let next = declaration.typeNode, let nextFile = declaration.file else { return false }
             node = next
-            file = declaration.file
+            current = nextFile
         }
         return false
-    }
-
-    /// The type a type expression written in `owner` (this file or another of the package)
-    /// denotes.
-    public func type(fromTypeNode node: Node, writtenIn owner: GoFile) -> GoType {
-        TypeEngine(file: self).type(fromTypeNode: node, in: owner)
     }
 }
 

@@ -13,6 +13,8 @@ public final class PackageScope {
     /// another file's imports without building that file's analysis (which may belong to another
     /// worker).
     private var fileImports: [ObjectIdentifier: (names: [String: String], dots: [String])] = [:]
+    /// See `hasEmptyInterfaceParameter(named:)` (Boxing.swift).
+    let emptyInterfaceCallables = EmptyInterfaceCallables()
 
     /// The import path `name` denotes in `file` (nil if the file does not import it by that name).
     public func importPath(_ name: String, in file: GoFile) -> String? {

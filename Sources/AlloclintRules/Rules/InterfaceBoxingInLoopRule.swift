@@ -77,37 +77,44 @@ private struct BoxingCallee {
     private static let printingAdvice = "in hot loops, format with strconv.Append* into a reused buffer instead"
     private static let packageAdvice = "give it a concrete type or a type parameter instead of `any`"
 
+    /// Names are checked against the tables and the package's functions before anything is
+    /// resolved: most calls in loops are neither.
     init?(_ call: Node, _ file: GoFile) {
         guard let function = call.child(.function) else { return nil }
+        let bytes = file.source.bytes
         if function.kind == .identifier {
-            if let declaration = file.resolve(function) {
+            let name = bytes[function.byteRange]
+            if file.packageScope.hasEmptyInterfaceParameter(named: name), let declaration = file.resolve(function) {
                 guard declaration.kind == .packageFunc, let node = declaration.declNode, let owner = declaration.file else { return nil }
                 self.init(declared: node, in: owner, name: file.tree.text(function), from: file)
-            } else {
-                // A dot import of fmt or log.
-                guard let path = file.dotImports.first(where: { Self.standardFunctions[$0] != nil }),
-                      let first = Self.standardFunctions[path]?[file.source.bytes[function.byteRange]] else { return nil }
-                self.init(standard: "\(path).\(file.tree.text(function))", firstAny: first)
+                return
             }
+            // A dot import of fmt or log, unless a declaration shadows the name.
+            guard let path = file.dotImports.first(where: { Self.standardFunctions[$0]?[name] != nil }),
+                  let first = Self.standardFunctions[path]?[name], file.resolve(function) == nil else { return nil }
+            self.init(standard: "\(path).\(file.tree.text(function))", firstAny: first)
             return
         }
         guard function.kind == .selectorExpression, let operand = function.child(.operand),
               let field = function.child(.field) else { return nil }
-        let fieldBytes = file.source.bytes[field.byteRange]
+        let name = bytes[field.byteRange]
+        let printing = Self.standardFunctions["fmt"]?[name] != nil || Self.standardFunctions["log"]?[name] != nil
+        let declared = file.packageScope.hasEmptyInterfaceParameter(named: name)
+        guard printing || declared else { return nil }
         if operand.kind == .identifier, let path = file.importPath(ofQualifier: operand) {
-            guard let first = Self.standardFunctions[path]?[fieldBytes] else { return nil }
+            guard let first = Self.standardFunctions[path]?[name] else { return nil }
             self.init(standard: "\(path).\(file.tree.text(field))", firstAny: first)
             return
         }
         let methodName = file.tree.text(field)
         guard let owner = file.methodOwner(of: file.type(of: operand), named: methodName) else { return nil }
         switch owner {
-        case .named(.declared(let type)):
+        case .named(.declared(let type)) where declared:
             guard let method = file.packageScope.method(named: methodName, ofType: type.name),
                   let node = method.declNode, let methodFile = method.file else { return nil }
             self.init(declared: node, in: methodFile, name: "\(type.name).\(methodName)", from: file)
         case .named(.external(path: "log", name: "Logger")):
-            guard let first = Self.standardFunctions["log"]?[fieldBytes] else { return nil }
+            guard let first = Self.standardFunctions["log"]?[name] else { return nil }
             self.init(standard: "(*log.Logger).\(methodName)", firstAny: first)
         default:
             return nil
