@@ -52,7 +52,7 @@ extension GoFile {
             switch engine.layout(of: type) {
             case .zeroSize, .pointerShaped: return .free
             case .unknown: return .unknown
-            case .other: return .copies(kind)
+            case .other: return engine.isOneByteWrapper(type) ? .free : .copies(kind)
             }
         case .slice, .string, .basic:
             return .copies(kind)
@@ -74,6 +74,29 @@ extension GoFile {
     /// denotes.
     public func type(fromTypeNode node: Node, writtenIn owner: GoFile) -> GoType {
         TypeEngine(file: self).type(fromTypeNode: node, in: owner)
+    }
+}
+
+extension TypeEngine {
+    /// A struct of one field or an array of one element whose only component is a bool or a
+    /// single-byte integer: the runtime boxes it like that byte, from its static table.
+    func isOneByteWrapper(_ type: GoType) -> Bool {
+        var current = underlying(type)
+        for _ in 0..<8 {
+            switch current {
+            case .basic(.bool), .basic(.byteSized):
+                return true
+            case .array(let element, length: 1):
+                current = underlying(element)
+            case .structure(let source?):
+                let fields = structFields(source)
+                guard fields.count == 1 else { return false }
+                current = underlying(self.type(fromTypeNode: fields[0].type, in: source.file))
+            default:
+                return false
+            }
+        }
+        return false
     }
 }
 
