@@ -150,23 +150,32 @@ public struct Linter {
         return result
     }
 
-    /// The stdin file plus, for package context, the Go files a directory run would read beside it
-    /// (the on-disk copy of the stdin file is replaced by the stdin text). The stdin file comes
-    /// first, reported unless excluded.
+    /// The stdin file plus, for package context, what it can observe of the Go files a directory
+    /// run would read beside it: the declarations it refers to, directly or through other chosen
+    /// declarations (`PackageContext`), without function bodies. The on-disk copy of the stdin file
+    /// is replaced by the stdin text. The stdin file comes first, reported unless excluded.
     private func stdinPackage(_ bytes: [UInt8], excluded: (String) -> Bool) -> PackageInput {
         let name = options.stdinFilename ?? "<stdin>"
         let absolute = FileSystem.absolute(name)
         let directory = (absolute as NSString).deletingLastPathComponent
         var files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: !excluded(absolute))]
-        if options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) {
-            for sibling in names.sorted() where FileDiscovery.isGoFileName(sibling) {
-                let path = directory + "/" + sibling
-                guard path != absolute, !excluded(path) else { continue }
-                let type = FileSystem.entryType(path)
-                if type == .file || type == .symlinkToFile {
-                    files.append(PackageInput.File(absolutePath: path, explicit: false, contents: nil, reported: false))
-                }
-            }
+        guard options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return PackageInput(directory: directory, files: files)
+        }
+        var siblings: [(path: String, bytes: [UInt8])] = []
+        for sibling in names.sorted() where FileDiscovery.isGoFileName(sibling) {
+            let path = directory + "/" + sibling
+            guard path != absolute, !excluded(path) else { continue }
+            let type = FileSystem.entryType(path)
+            guard type == .file || type == .symlinkToFile, let contents = try? FileSystem.read(path) else { continue }
+            if !options.includeGenerated && FileHeader(contents).isGenerated { continue }
+            siblings.append((path, contents))
+        }
+        let selection = PackageContext.select(siblings.map { TopLevelOutline($0.bytes) }, neededBy: TopLevelOutline.names(in: bytes))
+        for (sibling, ranges) in zip(siblings, selection) {
+            guard let ranges else { continue }
+            files.append(PackageInput.File(absolutePath: sibling.path, explicit: false, contents: sibling.bytes, reported: false,
+                                           contextRanges: ranges))
         }
         return PackageInput(directory: directory, files: files)
     }
@@ -268,7 +277,8 @@ public struct Linter {
             let source = SourceText(bytes: bytes)
             // A file read only for package context contributes package-level declarations, never
             // findings: its function bodies need not be parsed.
-            let tree = file.reported ? parser.parse(source) : parser.parseDeclarations(source)
+            let tree = file.reported ? parser.parse(source)
+                : file.contextRanges.map { parser.parse(source, ranges: $0) } ?? parser.parseDeclarations(source)
             var version = directoryVersion
             if let required = GoVersionResolver.buildConstraintVersion(in: bytes), required > version { version = required }
             goFiles.append((GoFile(path: displayPath(file.absolutePath), tree: tree, goVersion: version), file.reported, file.absolutePath))
@@ -342,6 +352,8 @@ struct PackageInput {
         var contents: [UInt8]?
         /// Findings in this file are reported (false: read only for package context).
         var reported: Bool
+        /// For package context: the byte ranges to parse (nil: every declaration, without bodies).
+        var contextRanges: [Range<Int>]? = nil
     }
 
     var directory: String

@@ -65,17 +65,18 @@ public final class GoParser {
     /// blocks at their real positions. For files read only for their package-level declarations:
     /// the parser never sees most of their text.
     public func parseDeclarations(_ source: SourceText) -> SyntaxTree {
-        let skipped = FunctionBodies.interiors(in: source.bytes)
-        guard !skipped.isEmpty else { return parse(source) }
-        var included: [TSRange] = []
-        included.reserveCapacity(skipped.count + 1)
-        var start = 0
-        for gap in skipped + [source.bytes.count..<source.bytes.count] {
-            included.append(TSRange(start_point: point(source, start), end_point: point(source, gap.lowerBound),
-                                    start_byte: UInt32(start), end_byte: UInt32(gap.lowerBound)))
-            start = gap.upperBound
+        parse(source, ranges: TopLevelOutline(source.bytes).declarationRanges)
+    }
+
+    /// Parses only the given byte ranges (sorted, disjoint) of `source`, as if the rest were not
+    /// there; nodes keep their real positions.
+    public func parse(_ source: SourceText, ranges: [Range<Int>]) -> SyntaxTree {
+        guard ranges != [0..<source.bytes.count] else { return parse(source) }
+        let included = ranges.map { range in
+            TSRange(start_point: point(source, range.lowerBound), end_point: point(source, range.upperBound),
+                    start_byte: UInt32(range.lowerBound), end_byte: UInt32(range.upperBound))
         }
-        guard ts_parser_set_included_ranges(raw, included, UInt32(included.count)) else { return parse(source) }
+        guard !included.isEmpty, ts_parser_set_included_ranges(raw, included, UInt32(included.count)) else { return parse(source) }
         defer { ts_parser_set_included_ranges(raw, nil, 0) }
         return parse(source)
     }

@@ -1,10 +1,11 @@
-import AlloclintSyntax
+@testable import AlloclintSyntax
 import Foundation
 import XCTest
 
-/// `GoParser.parseDeclarations` must give the same tree as a full parse everywhere outside
-/// top-level function bodies: files read for package context rely on it.
-final class FunctionBodiesTests: XCTestCase {
+/// The lexical outline of a file's top level, and the parses built on it: `parseDeclarations`
+/// must give the same tree as a full parse everywhere outside top-level function bodies, and a
+/// package-context selection must take what a file can observe.
+final class TopLevelOutlineTests: XCTestCase {
     let parser = try! GoParser()
 
     func testBodiesAreFoundPastTypesStringsAndComments() {
@@ -30,13 +31,91 @@ final class FunctionBodiesTests: XCTestCase {
             func unclosed() {
             """
         let bytes = Array(source.utf8)
-        let bodies = FunctionBodies.interiors(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+        let bodies = TopLevelOutline(bytes).declarations.compactMap(\.bodyInterior).map { String(decoding: bytes[$0], as: UTF8.self) }
         XCTAssertEqual(bodies, [
             " fmt.Println(\"}\") ",
             " return struct{ x int }{} ",
             "\n\ts := `}\n{`\n\t_ = '}' // }\n\t/* { */ return\n",
             " return nil ",
         ])
+    }
+
+    func testDeclaredNames() {
+        let source = """
+            // Package p.
+            package p
+
+            import (
+            	"fmt"
+            	s "sync"
+            )
+
+            var a, b = 1, 2
+            var c int
+            var (
+            	d, e = f(1,
+            		2)
+            	g = T{h: 1,
+            		i: 2}
+            )
+            const (
+            	j = iota
+            	k
+            )
+            type L[T any] struct{ m int }
+            type (
+            	N = int
+            	O interface {
+            		P()
+            	}
+            )
+            func Q[T any](x T) struct{ r int } { var notDeclared int; return struct{ r int }{} }
+            func (t *S[K, V]) Method(k K) {}
+            func (U) Other() {}
+            func asm(x int)
+            """
+        let outline = TopLevelOutline(Array(source.utf8))
+        let kinds = outline.declarations.map(\.kind)
+        XCTAssertEqual(kinds, [.header, .packageClause, .imports, .value, .value, .value, .value, .type, .type,
+                               .function, .method, .method, .function])
+        let declared = outline.declarations.map(\.declares)
+        let expected: [[String]] = [[], [], [], ["a", "b"], ["c"], ["d", "e", "g"], ["j", "k"], ["L"], ["N", "O"],
+                                    ["Q"], ["S"], ["U"], ["asm"]]
+        XCTAssertEqual(declared, expected.map { $0.map(NameKey.init) })
+        XCTAssertTrue(outline.declarations[9].mentions.contains(NameKey("r")))
+        XCTAssertFalse(outline.declarations[9].mentions.contains(NameKey("notDeclared")), "bodies are not mentions")
+    }
+
+    func testSelectionFollowsMentionsAndMethodsFollowTheirType() {
+        let first = """
+            package p
+
+            var unused = 1
+
+            type Server struct{ handler Handler }
+
+            func (s *Server) Serve() error { return nil }
+
+            func helper() {}
+            """
+        let second = """
+            package p
+
+            type Handler interface{ Handle() }
+
+            type Other int
+
+            func (o Other) String() string { return "" }
+            """
+        let outlines = [TopLevelOutline(Array(first.utf8)), TopLevelOutline(Array(second.utf8))]
+        let selection = PackageContext.select(outlines, neededBy: TopLevelOutline.names(in: Array("func f(s Server) { s.Serve() }".utf8)))
+        func texts(_ index: Int, _ source: String) -> [String] {
+            let bytes = Array(source.utf8)
+            return (selection[index] ?? []).map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+        XCTAssertEqual(texts(0, first), ["package p\n\n", "type Server struct{ handler Handler }\n\nfunc (s *Server) Serve() error {", "}\n\n"])
+        XCTAssertEqual(texts(1, second), ["package p\n\ntype Handler interface{ Handle() }\n\n"])
+        XCTAssertNil(PackageContext.select(outlines, neededBy: [])[1], "a file declaring nothing wanted is not read")
     }
 
     func testDeclarationTreesMatchFullParseOutsideBodies() {

@@ -1,0 +1,400 @@
+/// A hashed identifier (FNV-1a of its bytes), compared without building Strings. A collision can
+/// only make a package-context selection include a declaration it did not need.
+public struct NameKey: Hashable, Sendable {
+    let value: UInt64
+
+    public init(_ name: String) { self.init(Array(name.utf8)[...]) }
+
+    init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = hash
+    }
+}
+
+/// The top level of a Go file as a light lexer sees it (comments, strings, runes, raw strings,
+/// brackets; no tree): each declaration's byte range, the names it declares, the names it
+/// mentions, and the inside of function bodies. Lets a file read only for package context be
+/// parsed without its bodies, or without the declarations nobody refers to.
+public struct TopLevelOutline {
+    public struct Declaration {
+        public enum Kind: Sendable {
+            /// The comments before the package clause; the package clause; an import declaration.
+            case header, packageClause, imports
+            case function, method, value, type
+        }
+
+        public var kind: Kind
+        /// From the keyword to the next declaration's keyword (trailing comments included).
+        public var range: Range<Int>
+        /// Strictly inside the braces of a function or method body; nil without a (closed) body.
+        public var bodyInterior: Range<Int>?
+        /// Function, variable, constant and type names; for a method, its receiver's type.
+        var declares: [NameKey] = []
+        /// Identifiers outside the function body (numbers are not names).
+        var mentions: [NameKey] = []
+
+        /// Package clause, imports and header: the file needs them whatever else is taken.
+        var isAlwaysNeeded: Bool { kind == .header || kind == .packageClause || kind == .imports }
+    }
+
+    public private(set) var declarations: [Declaration] = []
+
+    public init(_ bytes: [UInt8]) {
+        declarations = bytes.withUnsafeBufferPointer { buffer in
+            var builder = OutlineBuilder(lexer: GoLexer(bytes: buffer))
+            return builder.run()
+        }
+    }
+
+    /// Every identifier of a file, bodies included: what a file being linted may refer to.
+    public static func names(in bytes: [UInt8]) -> Set<NameKey> {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lexer = GoLexer(bytes: buffer)
+            var names = Set<NameKey>()
+            while true {
+                switch lexer.next() {
+                case .end: return names
+                case .identifier(let range): if let key = lexer.name(range) { names.insert(key) }
+                default: continue
+                }
+            }
+        }
+    }
+
+    /// The byte ranges of the declarations at `indices` (in order) without their function bodies,
+    /// adjacent ranges merged: what `GoParser.parse(_:ranges:)` takes.
+    public func ranges(of indices: [Int]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        func append(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            if let last = result.last, last.upperBound == range.lowerBound {
+                result[result.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                result.append(range)
+            }
+        }
+        for index in indices {
+            let declaration = declarations[index]
+            if let body = declaration.bodyInterior {
+                append(declaration.range.lowerBound..<body.lowerBound)
+                append(body.upperBound..<declaration.range.upperBound)
+            } else {
+                append(declaration.range)
+            }
+        }
+        return result
+    }
+
+    /// Every declaration, without function bodies.
+    public var declarationRanges: [Range<Int>] { ranges(of: Array(declarations.indices)) }
+}
+
+/// Chooses the declarations of a package's other files that a file can observe: those declaring a
+/// name it mentions, then those declaring a name the chosen ones mention, and so on; a method
+/// comes with its receiver's type. Every package-level lookup made while analysing the file (by
+/// name, or by method and type) then answers as it would with the whole package. Predeclared
+/// identifiers are always wanted, so a package that redeclares one is seen to do so.
+public enum PackageContext {
+    /// For each of `files`, the byte ranges to parse, or nil when none of its declarations is needed.
+    public static func select(_ files: [TopLevelOutline], neededBy names: Set<NameKey>) -> [[Range<Int>]?] {
+        var declaring: [NameKey: [(file: Int, declaration: Int)]] = [:]
+        for (fileIndex, file) in files.enumerated() {
+            for (index, declaration) in file.declarations.enumerated() {
+                for name in declaration.declares { declaring[name, default: []].append((fileIndex, index)) }
+            }
+        }
+        var chosen = files.map { [Bool](repeating: false, count: $0.declarations.count) }
+        var wanted = names.union(predeclared)
+        var pending = Array(wanted)
+        while let name = pending.popLast() {
+            for (fileIndex, index) in declaring[name] ?? [] where !chosen[fileIndex][index] {
+                chosen[fileIndex][index] = true
+                for mention in files[fileIndex].declarations[index].mentions where wanted.insert(mention).inserted {
+                    pending.append(mention)
+                }
+            }
+        }
+        return files.enumerated().map { fileIndex, file in
+            guard chosen[fileIndex].contains(true) else { return nil }
+            let indices = file.declarations.indices.filter { chosen[fileIndex][$0] || file.declarations[$0].isAlwaysNeeded }
+            return file.ranges(of: indices)
+        }
+    }
+
+    /// The universe block: predeclared types, constants, zero value and functions.
+    static let predeclared: Set<NameKey> = Set([
+        "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8",
+        "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+        "true", "false", "iota", "nil", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+        "make", "max", "min", "new", "panic", "print", "println", "real", "recover",
+    ].map(NameKey.init))
+}
+
+/// Go tokens as far as the outline needs them: identifiers, single punctuation bytes, newlines;
+/// comments are skipped (a block comment spanning lines counts as a newline, as in Go) and
+/// literals collapse to one token.
+struct GoLexer {
+    enum Token: Equatable {
+        case identifier(Range<Int>)
+        case punctuation(UInt8)
+        case newline, literal, end
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    mutating func next() -> Token {
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\n"):
+                index += 1
+                return .newline
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                index += 1
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "*"):
+                if skipBlockComment() { return .newline }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"):
+                skipQuoted(byte)
+                return .literal
+            default:
+                guard GoLexer.isIdentifierByte(byte) else {
+                    index += 1
+                    return .punctuation(byte)
+                }
+                let start = index
+                while index < bytes.count && GoLexer.isIdentifierByte(bytes[index]) { index += 1 }
+                return .identifier(start..<index)
+            }
+        }
+        return .end
+    }
+
+    /// The key of an identifier token; nil for a number.
+    func name(_ range: Range<Int>) -> NameKey? {
+        let first = bytes[range.lowerBound]
+        if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") { return nil }
+        return NameKey(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    func text(_ range: Range<Int>, is word: StaticString) -> Bool {
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual($0) }
+    }
+
+    /// From the `{` at `open`: the index of its matching `}`, or nil at the end of the file.
+    mutating func skipBlock(from open: Int) -> Int? {
+        index = open + 1
+        var depth = 1
+        while true {
+            switch next() {
+            case .end: return nil
+            case .punctuation(UInt8(ascii: "{")): depth += 1
+            case .punctuation(UInt8(ascii: "}")):
+                depth -= 1
+                if depth == 0 { return index - 1 }
+            default: continue
+            }
+        }
+    }
+
+    private func peek(_ distance: Int) -> UInt8? {
+        index + distance < bytes.count ? bytes[index + distance] : nil
+    }
+
+    /// Past `*/`; whether the comment spans lines.
+    private mutating func skipBlockComment() -> Bool {
+        var newline = false
+        index += 2
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "*") && peek(1) == UInt8(ascii: "/") { index += 2; return newline }
+            if bytes[index] == UInt8(ascii: "\n") { newline = true }
+            index += 1
+        }
+        return newline
+    }
+
+    /// Past a string, rune or raw string; an unterminated interpreted string or rune ends at the
+    /// newline, as in Go's lexer.
+    private mutating func skipQuoted(_ quote: UInt8) {
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == quote { index += 1; return }
+            if quote != UInt8(ascii: "`") {
+                if byte == UInt8(ascii: "\n") { return }
+                if byte == UInt8(ascii: "\\") { index += 1 }
+            }
+            index += 1
+        }
+    }
+
+    /// Letters, digits, `_` and every byte of a multi-byte UTF-8 sequence (Go identifiers may
+    /// hold Unicode letters).
+    static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+}
+
+/// The state machine behind `TopLevelOutline`.
+private struct OutlineBuilder {
+    var lexer: GoLexer
+    var declarations = [TopLevelOutline.Declaration(kind: .header, range: 0..<0)]
+    /// Nesting of ( [ { inside the current declaration.
+    var depth = 0
+    /// After a newline or `;` at depth 0: a keyword here starts a declaration.
+    var atDeclarationStart = true
+    var previousWasTypeKeyword = false
+
+    /// Where the names of a var, const or type declaration are.
+    enum NameState {
+        case none
+        /// Right after `var`/`const`/`type`: a `(` here opens a group.
+        case afterKeyword
+        /// The next identifier at `depth` is a declared name; `list`: more may follow after commas.
+        case expecting(depth: Int, list: Bool)
+        case afterName(depth: Int)
+        /// In a group, past the names of a spec: names start again on the next line.
+        case waitingForSpec
+    }
+
+    enum FunctionState { case none, afterKeyword, receiver, afterReceiver, signature }
+
+    var names = NameState.none
+    var function = FunctionState.none
+    var groupKind: TopLevelOutline.Declaration.Kind?
+    var receiverType: NameKey?
+
+    mutating func run() -> [TopLevelOutline.Declaration] {
+        while true {
+            let token = lexer.next()
+            switch token {
+            case .end:
+                declarations[declarations.count - 1].range = declarations[declarations.count - 1].range.lowerBound..<lexer.bytes.count
+                return declarations
+            case .newline, .punctuation(UInt8(ascii: ";")):
+                endOfLine()
+            case .identifier(let range):
+                identifier(range)
+            case .punctuation(let byte):
+                punctuation(byte)
+            case .literal:
+                if case .afterName(let level) = names, level == depth { names = groupKind == nil ? .none : .waitingForSpec }
+                previousWasTypeKeyword = false
+                if depth == 0 { atDeclarationStart = false }
+            }
+        }
+    }
+
+    private mutating func endOfLine() {
+        if depth == 0 {
+            atDeclarationStart = true
+            if function == .signature || function == .afterReceiver { function = .none }  // a function without a body
+            if case .afterName = names { names = .none }
+        } else if depth == 1, let kind = groupKind, kind == .value || kind == .type {
+            names = .expecting(depth: 1, list: kind == .value)
+        }
+        previousWasTypeKeyword = false
+    }
+
+    private mutating func identifier(_ range: Range<Int>) {
+        if depth == 0 && atDeclarationStart, let kind = declarationKind(range) {
+            start(kind, at: range.lowerBound)
+            return
+        }
+        if depth == 0 { atDeclarationStart = false }
+        let key = lexer.name(range)
+        if let key { declarations[declarations.count - 1].mentions.append(key) }
+        previousWasTypeKeyword = lexer.text(range, is: "struct") || lexer.text(range, is: "interface")
+        switch names {
+        case .afterKeyword:
+            if let key { declarations[declarations.count - 1].declares.append(key) }
+            names = declarations[declarations.count - 1].kind == .value ? .afterName(depth: 0) : .none
+        case .expecting(let level, let list) where level == depth:
+            if let key { declarations[declarations.count - 1].declares.append(key) }
+            names = list ? .afterName(depth: level) : (groupKind == nil ? .none : .waitingForSpec)
+        case .afterName(let level) where level == depth:
+            names = groupKind == nil ? .none : .waitingForSpec
+        default:
+            break
+        }
+        switch function {
+        case .afterKeyword:
+            if let key { declarations[declarations.count - 1].declares.append(key) }
+            function = .signature
+        case .receiver where depth == 1:
+            receiverType = key
+        case .afterReceiver:
+            function = .signature
+        default:
+            break
+        }
+    }
+
+    private mutating func punctuation(_ byte: UInt8) {
+        if depth == 0 { atDeclarationStart = false }
+        defer { previousWasTypeKeyword = false }
+        switch byte {
+        case UInt8(ascii: "("):
+            if case .afterKeyword = names {
+                groupKind = declarations[declarations.count - 1].kind
+                names = .expecting(depth: 1, list: groupKind == .value)
+            } else if function == .afterKeyword {
+                function = .receiver
+            }
+            depth += 1
+        case UInt8(ascii: "["):
+            depth += 1
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            depth = max(0, depth - 1)
+            if depth == 0 && byte == UInt8(ascii: ")") {
+                if function == .receiver {
+                    if let receiverType { declarations[declarations.count - 1].declares.append(receiverType) }
+                    declarations[declarations.count - 1].kind = .method
+                    function = .afterReceiver
+                }
+                if groupKind != nil { groupKind = nil; names = .none }
+            }
+        case UInt8(ascii: "{"):
+            if function == .signature && depth == 0 && !previousWasTypeKeyword {
+                let open = lexer.index - 1
+                if let close = lexer.skipBlock(from: open) {
+                    declarations[declarations.count - 1].bodyInterior = open + 1..<close
+                }
+                function = .none
+                return
+            }
+            depth += 1
+        case UInt8(ascii: ","):
+            if case .afterName(let level) = names, level == depth { names = .expecting(depth: level, list: true) }
+        default:
+            if case .afterName(let level) = names, level == depth { names = groupKind == nil ? .none : .waitingForSpec }
+        }
+    }
+
+    private func declarationKind(_ range: Range<Int>) -> TopLevelOutline.Declaration.Kind? {
+        if lexer.text(range, is: "func") { return .function }
+        if lexer.text(range, is: "var") || lexer.text(range, is: "const") { return .value }
+        if lexer.text(range, is: "type") { return .type }
+        if lexer.text(range, is: "import") { return .imports }
+        if lexer.text(range, is: "package") { return .packageClause }
+        return nil
+    }
+
+    private mutating func start(_ kind: TopLevelOutline.Declaration.Kind, at offset: Int) {
+        let last = declarations.count - 1
+        declarations[last].range = declarations[last].range.lowerBound..<offset
+        declarations.append(TopLevelOutline.Declaration(kind: kind, range: offset..<offset))
+        atDeclarationStart = false
+        previousWasTypeKeyword = false
+        depth = 0
+        groupKind = nil
+        receiverType = nil
+        names = kind == .value || kind == .type ? .afterKeyword : .none
+        function = kind == .function ? .afterKeyword : .none
+    }
+}
