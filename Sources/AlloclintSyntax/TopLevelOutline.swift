@@ -25,7 +25,8 @@ public struct TopLevelOutline {
         }
 
         public var kind: Kind
-        /// From the keyword to the next declaration's keyword (trailing comments included).
+        /// From the keyword to the newline after its last token: the comments between
+        /// declarations (doc comments) are in none.
         public var range: Range<Int>
         /// Strictly inside the braces of a function or method body; nil without a (closed) body.
         public var bodyInterior: Range<Int>?
@@ -246,6 +247,10 @@ private struct OutlineBuilder {
     var declarations = [TopLevelOutline.Declaration(kind: .header, range: 0..<0)]
     /// Nesting of ( [ { inside the current declaration.
     var depth = 0
+    /// Where the current declaration ends so far: after its last token, then after the newline
+    /// that follows it.
+    var contentEnd = 0
+    var awaitingNewline = false
     /// After a newline or `;` at depth 0: a keyword here starts a declaration.
     var atDeclarationStart = true
     var previousWasTypeKeyword = false
@@ -274,9 +279,13 @@ private struct OutlineBuilder {
             let token = lexer.next()
             switch token {
             case .end:
-                declarations[declarations.count - 1].range = declarations[declarations.count - 1].range.lowerBound..<lexer.bytes.count
+                close()
                 return declarations
-            case .newline, .punctuation(UInt8(ascii: ";")):
+            case .newline:
+                if awaitingNewline { contentEnd = lexer.index; awaitingNewline = false }
+                endOfLine()
+                continue
+            case .punctuation(UInt8(ascii: ";")):
                 endOfLine()
             case .identifier(let range):
                 identifier(range)
@@ -287,7 +296,15 @@ private struct OutlineBuilder {
                 previousWasTypeKeyword = false
                 if depth == 0 { atDeclarationStart = false }
             }
+            contentEnd = lexer.index
+            awaitingNewline = true
         }
+    }
+
+    private mutating func close() {
+        let last = declarations.count - 1
+        let start = declarations[last].range.lowerBound
+        declarations[last].range = start..<max(start, contentEnd)
     }
 
     private mutating func endOfLine() {
@@ -386,8 +403,7 @@ private struct OutlineBuilder {
     }
 
     private mutating func start(_ kind: TopLevelOutline.Declaration.Kind, at offset: Int) {
-        let last = declarations.count - 1
-        declarations[last].range = declarations[last].range.lowerBound..<offset
+        close()
         declarations.append(TopLevelOutline.Declaration(kind: kind, range: offset..<offset))
         atDeclarationStart = false
         previousWasTypeKeyword = false

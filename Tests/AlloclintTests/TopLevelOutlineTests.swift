@@ -113,8 +113,8 @@ final class TopLevelOutlineTests: XCTestCase {
             let bytes = Array(source.utf8)
             return (selection[index] ?? []).map { String(decoding: bytes[$0], as: UTF8.self) }
         }
-        XCTAssertEqual(texts(0, first), ["package p\n\n", "type Server struct{ handler Handler }\n\nfunc (s *Server) Serve() error {", "}\n\n"])
-        XCTAssertEqual(texts(1, second), ["package p\n\ntype Handler interface{ Handle() }\n\n"])
+        XCTAssertEqual(texts(0, first), ["package p\n", "type Server struct{ handler Handler }\n", "func (s *Server) Serve() error {", "}\n"])
+        XCTAssertEqual(texts(1, second), ["package p\n", "type Handler interface{ Handle() }\n"])
         XCTAssertNil(PackageContext.select(outlines, neededBy: [])[1], "a file declaring nothing wanted is not read")
     }
 
@@ -170,11 +170,14 @@ final class TopLevelOutlineTests: XCTestCase {
                 file: file, line: line)
     }
 
-    /// Kind and byte range of every node, except the contents of top-level function bodies.
+    /// Kind and byte range of every node below the root, except the contents of top-level
+    /// function bodies and the comments between declarations.
     private func outline(_ tree: SyntaxTree) -> [OutlineEntry] {
         var result: [OutlineEntry] = []
         let root = tree.root
         root.walk(enterErrors: true) { node in
+            if node == root { return .visitChildren }  // its range starts at the first parsed byte
+            if node.kind == .comment && node.parent == root { return .skipChildren }
             result.append(OutlineEntry(kind: node.kind, start: node.startByte, end: node.endByte))
             if node.kind == .block, let parent = node.parent, parent.kind == .functionDeclaration || parent.kind == .methodDeclaration,
                parent.parent == root {
