@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "AlloclintAnalysis", dependencies: ["AlloclintSyntax"]),
         .target(
             name: "AlloclintRules",
-            dependencies: ["AlloclintAnalysis", "AlloclintSyntax", .product(name: "Yams", package: "Yams")],
+            dependencies: ["AlloclintAnalysis", "AlloclintSyntax"],
             plugins: ["EmbedCataloguePlugin"]
         ),
         .target(
@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // Build tool: embeds rules/*/rule.yaml into AlloclintRules, so the catalogue needs no file at run time.
-        .executableTarget(name: "CatalogueEmbed"),
+        .executableTarget(name: "CatalogueEmbed", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(
             name: "EmbedCataloguePlugin",
             capability: .buildTool(),

@@ -60,6 +60,7 @@ final class GoVersionResolver {
 struct FileHeader {
     let commentLines: [String]
 
+    /// Works on bytes: only the `//` lines become Strings (this runs on every file).
     init(_ bytes: [UInt8]) {
         var lines: [String] = []
         var inBlockComment = false
@@ -68,18 +69,35 @@ struct FileHeader {
         while start < limit {
             var end = start
             while end < limit && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let line = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            var first = start, last = end
+            while first < last && FileHeader.isBlank(bytes[first]) { first += 1 }
+            while last > first && FileHeader.isBlank(bytes[last - 1]) { last -= 1 }
+            let line = bytes[first..<last]
             start = end + 1
             if inBlockComment {
-                if line.contains("*/") { inBlockComment = false }
+                if FileHeader.contains(line, "*/") { inBlockComment = false }
                 continue
             }
             if line.isEmpty { continue }
-            if line.hasPrefix("//") { lines.append(line); continue }
-            if line.hasPrefix("/*") { inBlockComment = !line.contains("*/"); continue }
+            if line.starts(with: "//".utf8) { lines.append(String(decoding: line, as: UTF8.self)); continue }
+            if line.starts(with: "/*".utf8) { inBlockComment = !FileHeader.contains(line.dropFirst(2), "*/"); continue }
             break  // the package clause or other code
         }
         commentLines = lines
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    private static func contains(_ line: ArraySlice<UInt8>, _ pair: StaticString) -> Bool {
+        let first = pair.utf8Start[0], second = pair.utf8Start[1]
+        var index = line.startIndex
+        while index + 1 < line.endIndex {
+            if line[index] == first && line[index + 1] == second { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Go's convention for generated files: `^// Code generated .* DO NOT EDIT\.$` before the package clause.

@@ -1,7 +1,7 @@
 import Foundation
-import Yams
 
-/// One entry of the rule catalogue, decoded from `rules/<id>/rule.yaml` (embedded at build time).
+/// One entry of the rule catalogue, decoded from `rules/<id>/rule.yaml` (embedded at build time,
+/// as JSON).
 public struct RuleDescription: Decodable, Sendable {
     public struct Docs: Decodable, Sendable {
         /// What it flags.
@@ -85,7 +85,7 @@ public enum Catalogue {
         var entries: [RuleDescription] = []
         for source in embeddedCatalogueSources {
             do {
-                let entry = try YAMLDecoder().decode(RuleDescription.self, from: source.yaml)
+                let entry = try JSONDecoder().decode(RuleDescription.self, from: Data(source.json.utf8))
                 guard entry.id == source.name else {
                     return .failure(CatalogueError(description: "rules/\(source.name)/rule.yaml declares id \(entry.id)"))
                 }

@@ -186,20 +186,37 @@ struct GoLexer {
         return word.withUTF8Buffer { UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual($0) }
     }
 
-    /// From the `{` at `open`: the index of its matching `}`, or nil at the end of the file.
+    /// From the `{` at `open`: the index of its matching `}`, or nil at the end of the file. Looks
+    /// only at braces, comments and literals: this runs over most of a file's bytes.
     mutating func skipBlock(from open: Int) -> Int? {
         index = open + 1
         var depth = 1
-        while true {
-            switch next() {
-            case .end: return nil
-            case .punctuation(UInt8(ascii: "{")): depth += 1
-            case .punctuation(UInt8(ascii: "}")):
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: "}"):
                 depth -= 1
-                if depth == 0 { return index - 1 }
-            default: continue
+                if depth == 0 {
+                    let close = index
+                    index += 1
+                    return close
+                }
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                continue
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "*"):
+                _ = skipBlockComment()
+                continue
+            case let quote where quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") || quote == UInt8(ascii: "`"):
+                skipQuoted(quote)
+                continue
+            default:
+                break
             }
+            index += 1
         }
+        return nil
     }
 
     private func peek(_ distance: Int) -> UInt8? {

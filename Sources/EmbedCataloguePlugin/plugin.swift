@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `rules/<id>/rule.yaml` of the package into the target as Swift string literals.
+/// Embeds every `rules/<id>/rule.yaml` of the package into the target, as JSON in Swift string literals.
 @main
 struct EmbedCataloguePlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
