@@ -7,7 +7,7 @@ BUILD_FLAGS := -c release
 BIN := .build/release/alloclint
 GO_SRC := /usr/share/go-1.19/src
 
-.PHONY: run test build install grammar deps readme clean
+.PHONY: run test build install grammar deps readme clean bench-stdin
 
 run: build
 	@cd examples && ../$(BIN) $(patsubst examples/%,./%,$(ARGS)); status=$$?; \
@@ -44,3 +44,12 @@ clean:
 # Regenerates the README's rule table from the catalogue.
 readme: build
 	@python3 -c 'import re,subprocess,sys; t=subprocess.run(["$(BIN)","rules","--format","markdown"],capture_output=True,text=True,check=True).stdout; r=open("README.md").read(); r=re.sub(r"(<!-- rules:begin -->\n).*?(<!-- rules:end -->)", lambda m: m.group(1)+t+m.group(2), r, flags=re.S); open("README.md","w").write(r)'
+
+# Editor latency: one 2,000-line file on stdin, alone and inside its package (net/http, 50 other
+# files read for context); findings make the exit status 1, hence --ignore-failure. Needs
+# hyperfine (apt-get install hyperfine) and golang-1.19-src.
+bench-stdin: build
+	@mkdir -p .build/bench && head -2000 $(GO_SRC)/net/http/transport.go > .build/bench/stdin-2000.go
+	hyperfine --ignore-failure --warmup 5 --runs 40 \
+	  '$(BIN) --no-config --stdin --stdin-filename .build/bench/alone/transport.go < .build/bench/stdin-2000.go' \
+	  '$(BIN) --no-config --stdin --stdin-filename $(GO_SRC)/net/http/transport.go < .build/bench/stdin-2000.go'
