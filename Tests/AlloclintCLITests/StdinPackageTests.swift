@@ -38,6 +38,18 @@ final class StdinPackageTests: XCTestCase {
         XCTAssertTrue(json.stdout.contains("\"column\" : 23") && json.stdout.contains("\"utf16Column\" : 22"), json.stdout)
     }
 
+    func testAnyParameterFunctionOfAnotherFileIsSeen() throws {
+        let root = try makeTree([
+            "ingest/audit.go": "package ingest\n\nimport \"log\"\n\nfunc record(event string, fields ...any) {\n\tlog.Println(event, fields)\n}\n",
+            "ingest/load.go": "package ingest\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let source = "package ingest\n\nfunc Load(ids []int64) {\n\tfor _, id := range ids {\n\t\trecord(\"id\", id)\n\t}\n}\n"
+        let run = try alloclint(["--stdin", "--stdin-filename", "ingest/load.go"], in: root, stdin: source)
+        XCTAssertTrue(run.stdout.hasPrefix("ingest/load.go:5:16: warning: "), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("[interface-boxing-in-loop]\n"), run.stdout)
+    }
+
     func testWithoutTheDeclaringFileTheRuleStaysSilent() throws {
         let root = try makePackage()
         defer { try? FileManager.default.removeItem(at: root) }
