@@ -5,6 +5,7 @@ public let registeredRules: [any Rule.Type] = [
     InterfaceBoxingInLoopRule.self,
     InterfaceParamRule.self,
     MapPreallocRule.self,
+    LoopClosureRule.self,
     PoolPutNonPointerRule.self,
     PoolUnresetPutRule.self,
     PoolUseAfterPutRule.self,

@@ -49,14 +49,15 @@ func mount(mux *http.ServeMux, files map[string][]byte) {
 	}
 }
 
-// Passing the value as an argument: the literal captures nothing.
+// Passing every value as an argument: the literal captures nothing (the parameter visit
+// would be a capture too).
 func crawlArg(urls []string, visit func(string, *sync.WaitGroup), wg *sync.WaitGroup) {
 	for _, u := range urls {
 		wg.Add(1)
-		go func(u string, wg *sync.WaitGroup) {
+		go func(u string, visit func(string, *sync.WaitGroup), wg *sync.WaitGroup) {
 			defer wg.Done()
 			visit(u, wg)
-		}(u, wg)
+		}(u, visit, wg)
 	}
 }
 
