@@ -1,42 +1,238 @@
 import AlloclintSyntax
 
-// Standard-library calls that only call their func arguments while they run and never keep them,
-// so a closure passed to them can live on the caller's stack. This is the one list `loop-closure`
-// consults; the compiler agrees (`-gcflags=-m` says `func literal does not escape` at these calls).
+// Calls that only call a func argument while they run and never keep it, so a closure passed to
+// them can live on the caller's stack. Two sources: one table of library calls (the compiler
+// agrees: `-gcflags=-m` says `func literal does not escape` at each), and the bodies of the
+// package's own functions and methods.
 
 extension StandardLibrary {
     /// Functions by `path.Name`.
     static let nonRetainingFunctions: Set<String> = [
         "sort.Slice", "sort.SliceStable", "sort.SliceIsSorted", "sort.Search", "sort.Find",
-        "strings.Map", "bytes.Map",
+        "strings.Map", "bytes.Map", "path/filepath.Walk", "path/filepath.WalkDir", "io/fs.WalkDir",
+        "testing.AllocsPerRun",
     ]
 
     /// Packages every function of which named `…Func` takes a callback it does not keep:
-    /// `slices.SortFunc`, `slices.IndexFunc`…, `strings.IndexFunc`, `strings.TrimFunc`,
-    /// `strings.FieldsFunc`…, and their `bytes` twins. (`strings.FieldsFuncSeq` returns an
-    /// iterator that keeps it: its name does not end in `Func`.)
-    static let packagesWithNonRetainingFuncHelpers: Set<String> = ["slices", "strings", "bytes"]
+    /// `slices.SortFunc`, `slices.IndexFunc`…, `maps.DeleteFunc`, `maps.EqualFunc`,
+    /// `strings.IndexFunc`, `strings.TrimFunc`, `strings.FieldsFunc`…, and their `bytes` twins.
+    /// (`strings.FieldsFuncSeq` returns an iterator that keeps it: its name does not end in `Func`.)
+    static let packagesWithNonRetainingFuncHelpers: Set<String> = ["slices", "maps", "strings", "bytes"]
 
-    /// Methods by `path.Type.Method`, receiver by value or pointer.
-    static let nonRetainingMethods: Set<String> = ["sync.Once.Do"]
+    /// Methods by `path.Type.Method`, receiver by value or pointer. The `cryptobyte.Builder`
+    /// continuations (golang.org/x/crypto, vendored in the standard library) are called in place.
+    static let nonRetainingMethods: Set<String> = {
+        var methods: Set<String> = [
+            "sync.Once.Do", "sync.Map.Range", "regexp.Regexp.ReplaceAllFunc", "regexp.Regexp.ReplaceAllStringFunc",
+        ]
+        for name in ["AddASN1", "AddUint8LengthPrefixed", "AddUint16LengthPrefixed", "AddUint24LengthPrefixed",
+                     "AddUint32LengthPrefixed"] {
+            methods.insert("golang.org/x/crypto/cryptobyte.Builder.\(name)")
+        }
+        return methods
+    }()
 }
 
 extension GoFile {
-    /// Whether `call` (a `call_expression`) calls a standard-library function or method that only
-    /// calls its func arguments while it runs and does not keep them: `sort.Slice`,
-    /// `sort.SliceStable`, `sort.SliceIsSorted`, `sort.Search`, `sort.Find`, the `…Func` functions
-    /// of `slices`, `strings` and `bytes`, `strings.Map`, `bytes.Map`, and `sync.Once.Do`. The
-    /// package is resolved through the file's imports (aliases followed, shadowing names refused);
-    /// a method needs the receiver's type to be known.
-    public func callRetainsNoFuncArgument(_ call: Node) -> Bool {
-        guard let function = call.child(.function), function.kind == .selectorExpression,
-              let operand = function.child(.operand), let field = function.child(.field) else { return false }
-        let name = tree.text(field)
-        if operand.kind == .identifier, let path = importPath(ofQualifier: operand) {
+    /// Whether `call` (a `call_expression` of this file) keeps no reference to its argument
+    /// `argument` (a func value) once it returns:
+    /// - the library calls of one table: `sort.Slice`, `sort.SliceStable`, `sort.SliceIsSorted`,
+    ///   `sort.Search`, `sort.Find`, the `…Func` functions of `slices`, `maps`, `strings` and
+    ///   `bytes`, `strings.Map`, `bytes.Map`, `filepath.Walk`, `filepath.WalkDir`, `fs.WalkDir`,
+    ///   `testing.AllocsPerRun`, `sync.Once.Do`, `sync.Map.Range`, `regexp.Regexp.ReplaceAllFunc`
+    ///   and `ReplaceAllStringFunc`, and the continuations of `cryptobyte.Builder` — packages
+    ///   resolved through the imports (aliases followed, shadowing names refused), methods only
+    ///   when the receiver's type is known;
+    /// - functions and methods of the package whose parameter is only called (not by `go`, nor by
+    ///   a `defer` in a loop), compared, or passed on to such calls — directly or from func
+    ///   literals that are themselves only called or passed to such calls; or that are declared
+    ///   without a body under `//go:noescape`.
+    /// False when unsure.
+    public func callRetainsNoFuncArgument(_ call: Node, argument: Node) -> Bool {
+        var analysis = RetentionAnalysis(engine: TypeEngine(file: self))
+        return analysis.retainsNoArgument(call, argument, in: self, depth: 0)
+    }
+}
+
+/// Follows a func argument into the callee's body, and from there into the calls it is passed to.
+private struct RetentionAnalysis {
+    let engine: TypeEngine
+    /// Callee parameters being decided (by declaration start and parameter index): a recursive
+    /// call on the way back to one of them adds no retention of its own.
+    var inProgress: Set<Parameter> = []
+
+    struct Parameter: Hashable {
+        let file: ObjectIdentifier
+        let declarationStart: Int
+        let index: Int
+    }
+
+    static let depthLimit = 4
+
+    /// A function or method body being read: its file, and for a method its receiver.
+    struct Callee {
+        let declaration: Node
+        let file: GoFile
+        var receiverName: Node? {
+            declaration.child(.receiver)?.namedChildren.first { $0.kind == .parameterDeclaration }?.child(.name)
+        }
+        var receiverType: Node? {
+            declaration.child(.receiver)?.namedChildren.first { $0.kind == .parameterDeclaration }?.child(.type)
+        }
+    }
+
+    mutating func retainsNoArgument(_ call: Node, _ argument: Node, in owner: GoFile, depth: Int,
+                                    caller: Callee? = nil) -> Bool {
+        guard depth < Self.depthLimit, let function = call.child(.function), function.kind != .funcLiteral,
+              let arguments = call.child(.arguments) else { return false }
+        let values = arguments.namedChildren.filter { $0.kind != .comment }
+        guard let index = values.firstIndex(of: argument), !values.contains(where: { $0.kind == .variadicArgument }) else {
+            return false
+        }
+        if inTable(function, in: owner, caller: caller) { return true }
+        guard let callee = packageCallee(function, in: owner, caller: caller) else { return false }
+        let key = Parameter(file: ObjectIdentifier(callee.file), declarationStart: callee.declaration.startByte, index: index)
+        if inProgress.contains(key) { return true }
+        inProgress.insert(key)
+        defer { inProgress.remove(key) }
+        return parameterIsOnlyCalled(callee, index: index, depth: depth)
+    }
+
+    private func inTable(_ function: Node, in owner: GoFile, caller: Callee?) -> Bool {
+        guard function.kind == .selectorExpression, let operand = function.child(.operand),
+              let field = function.child(.field) else { return false }
+        let name = owner.tree.text(field)
+        if operand.kind == .identifier, let qualifier = engine.resolve(operand, in: owner), qualifier.kind == .importName {
+            guard let path = qualifier.importPath else { return false }
             if StandardLibrary.nonRetainingFunctions.contains("\(path).\(name)") { return true }
             return name.hasSuffix("Func") && StandardLibrary.packagesWithNonRetainingFuncHelpers.contains(path)
         }
-        guard let owner = methodOwner(of: type(of: operand), named: name)?.externalName else { return false }
-        return StandardLibrary.nonRetainingMethods.contains("\(owner.path).\(owner.name).\(name)")
+        var receiver = operandType(operand, in: owner, caller: caller)
+        if case .pointer(let pointee) = receiver { receiver = pointee }
+        guard let type = receiver.externalName ?? engine.methodOwner(receiver, name)?.externalName else { return false }
+        return StandardLibrary.nonRetainingMethods.contains("\(type.path).\(type.name).\(name)")
+    }
+
+    /// The declaration of a package function or method called as `function`.
+    private func packageCallee(_ function: Node, in owner: GoFile, caller: Callee?) -> Callee? {
+        if function.kind == .identifier {
+            guard let declaration = engine.resolve(function, in: owner), declaration.kind == .packageFunc,
+                  let node = declaration.declNode, let file = declaration.file else { return nil }
+            return Callee(declaration: node, file: file)
+        }
+        guard function.kind == .selectorExpression, let operand = function.child(.operand),
+              let field = function.child(.field) else { return nil }
+        let name = owner.tree.text(field)
+        guard case .named(.declared(let type))? = engine.methodOwner(operandType(operand, in: owner, caller: caller), name),
+              let method = engine.scope.method(named: name, ofType: type.name),
+              let node = method.declNode, let file = method.file else { return nil }
+        return Callee(declaration: node, file: file)
+    }
+
+    /// The operand's type; inside a callee's body its receiver's name denotes the receiver.
+    private func operandType(_ operand: Node, in owner: GoFile, caller: Callee?) -> GoType {
+        if let caller, operand.kind == .identifier, let receiver = caller.receiverName, let type = caller.receiverType,
+           sameText(operand, receiver, in: owner) {
+            return engine.type(fromTypeNode: type, in: owner)
+        }
+        return engine.type(of: operand, in: owner)
+    }
+
+    /// Whether the callee's parameter at `index` is only called, compared or passed to calls
+    /// that keep no func argument. Names are matched by text in the body (a shadowing local is
+    /// judged with the parameter, which can only make the answer "retained").
+    private mutating func parameterIsOnlyCalled(_ callee: Callee, index: Int, depth: Int) -> Bool {
+        guard let parameters = callee.declaration.child(.parameters) else { return false }
+        var position = 0
+        var parameter: (name: Node?, found: Bool) = (nil, false)
+        for declaration in parameters.namedChildren {
+            if declaration.kind == .variadicParameterDeclaration { return false }
+            guard declaration.kind == .parameterDeclaration else { continue }
+            let names = declaration.children(.name)
+            let count = max(names.count, 1)
+            if index < position + count {
+                parameter = (names.isEmpty ? nil : names[index - position], true)
+                break
+            }
+            position += count
+        }
+        guard parameter.found else { return false }
+        let tree = callee.file.tree
+        guard let name = parameter.name, !tree.textEquals(name, "_") else { return true }
+        guard let body = callee.declaration.child(.body) else { return hasNoEscapeDirective(callee.declaration, tree) }
+
+        var onlyCalled = true
+        var uses: [Node] = []
+        body.walk { node in
+            if node.kind == .identifier, sameText(node, name, in: callee.file) { uses.append(node) }
+            return node.kind == .identifier ? .skipChildren : .visitChildren
+        }
+        for use in uses where onlyCalled {
+            onlyCalled = isHarmless(use, in: callee, body: body, depth: depth)
+        }
+        return onlyCalled
+    }
+
+    /// Whether a use of the parameter keeps it. A use inside func literals of the body is harmless
+    /// when the use is, and each literal around it is in turn only called or passed to such calls.
+    private mutating func isHarmless(_ use: Node, in callee: Callee, body: Node, depth: Int) -> Bool {
+        var value = use
+        while true {
+            while let parent = value.parent, parent.kind == .parenthesizedExpression { value = parent }
+            guard let parent = value.parent else { return false }
+            switch parent.kind {
+            case .binaryExpression:
+                break
+            case .callExpression:
+                guard parent.child(.function) == value, let statement = parent.parent else { return false }
+                if statement.kind == .goStatement { return false }
+                if statement.kind == .deferStatement, isInLoop(statement, body: body) { return false }
+            case .argumentList:
+                guard let call = parent.parent, call.kind == .callExpression, let statement = call.parent,
+                      statement.kind != .goStatement, statement.kind != .deferStatement,
+                      retainsNoArgument(call, value, in: callee.file, depth: depth + 1, caller: callee) else { return false }
+            default:
+                return false
+            }
+            guard let literal = enclosingLiteral(of: parent, body: body) else { return true }
+            value = literal
+        }
+    }
+
+    /// The innermost func literal around `node` inside `body`.
+    private func enclosingLiteral(of node: Node, body: Node) -> Node? {
+        var ancestor: Node? = node
+        while let current = ancestor, current != body {
+            if current.kind == .funcLiteral { return current }
+            ancestor = current.parent
+        }
+        return nil
+    }
+
+    /// Whether `node` is in a loop of its own function (the body, or a literal inside it).
+    private func isInLoop(_ node: Node, body: Node) -> Bool {
+        var ancestor = node.parent
+        while let current = ancestor, current != body, current.kind != .funcLiteral {
+            if current.kind == .forStatement { return true }
+            ancestor = current.parent
+        }
+        return false
+    }
+
+    /// A body-less declaration (implemented in assembly) marked `//go:noescape` just above.
+    private func hasNoEscapeDirective(_ declaration: Node, _ tree: SyntaxTree) -> Bool {
+        var previous = declaration.previousSibling
+        while let comment = previous, comment.kind == .comment {
+            if tree.text(comment).hasPrefix("//go:noescape") { return true }
+            previous = comment.previousSibling
+        }
+        return false
+    }
+
+    private func sameText(_ node: Node, _ other: Node, in file: GoFile) -> Bool {
+        let bytes = file.source.bytes
+        guard node.endByte - node.startByte == other.endByte - other.startByte, node.endByte <= bytes.count,
+              other.endByte <= bytes.count else { return false }
+        return bytes[node.startByte..<node.endByte].elementsEqual(bytes[other.startByte..<other.endByte])
     }
 }

@@ -162,7 +162,7 @@ private struct ClosureFlow {
                 return parent.child(.function) == node ? statementUse(of: parent, asArgument: false) ?? .stays : .stays
             case .argumentList:
                 guard let call = parent.parent, call.kind == .callExpression else { return .stays }
-                return argumentUse(in: call)
+                return argumentUse(node, in: call)
             case .expressionList:
                 return listUse(of: node, in: parent)
             case .sendStatement:
@@ -187,7 +187,7 @@ private struct ClosureFlow {
         return nil
     }
 
-    private func argumentUse(in call: Node) -> Use {
+    private func argumentUse(_ argument: Node, in call: Node) -> Use {
         if let use = statementUse(of: call, asArgument: true) { return use }
         guard let function = call.child(.function) else { return .stays }
         if function.kind == .identifier, let callee = file.resolve(function) {
@@ -198,7 +198,7 @@ private struct ClosureFlow {
                 return .stays
             }
         }
-        if file.callRetainsNoFuncArgument(call) { return .stays }
+        if file.callRetainsNoFuncArgument(call, argument: argument) { return .stays }
         return .escapes(Escape(way: .passed, site: call))
     }
 
