@@ -43,7 +43,8 @@ extension GoFile {
     ///   and `ReplaceAllStringFunc`, and the continuations of `cryptobyte.Builder` — packages
     ///   resolved through the imports (aliases followed, shadowing names refused), methods only
     ///   when the receiver's type is known;
-    /// - functions and methods of the package whose parameter is only called (not by `go`, nor by
+    /// - functions and methods of the package, and func literals held in never-reassigned local
+    ///   variables of this file, whose parameter is only called (not by `go`, nor by
     ///   a `defer` in a loop), compared, or passed on to such calls — directly or from func
     ///   literals that are themselves only called or passed to such calls; or that are declared
     ///   without a body under `//go:noescape`.
@@ -90,7 +91,7 @@ private struct RetentionAnalysis {
             return false
         }
         if inTable(function, in: owner, caller: caller) { return true }
-        guard let callee = packageCallee(function, in: owner, caller: caller) else { return false }
+        guard let callee = callee(function, in: owner, caller: caller) else { return false }
         let key = Parameter(file: ObjectIdentifier(callee.file), declarationStart: callee.declaration.startByte, index: index)
         if inProgress.contains(key) { return true }
         inProgress.insert(key)
@@ -113,12 +114,17 @@ private struct RetentionAnalysis {
         return StandardLibrary.nonRetainingMethods.contains("\(type.path).\(type.name).\(name)")
     }
 
-    /// The declaration of a package function or method called as `function`.
-    private func packageCallee(_ function: Node, in owner: GoFile, caller: Callee?) -> Callee? {
+    /// The declaration of the package function or method called as `function`, or the func literal
+    /// a local variable of the linted file is initialised with and never reassigned.
+    private func callee(_ function: Node, in owner: GoFile, caller: Callee?) -> Callee? {
         if function.kind == .identifier {
-            guard let declaration = engine.resolve(function, in: owner), declaration.kind == .packageFunc,
-                  let node = declaration.declNode, let file = declaration.file else { return nil }
-            return Callee(declaration: node, file: file)
+            guard let declaration = engine.resolve(function, in: owner) else { return nil }
+            if declaration.kind == .packageFunc, let node = declaration.declNode, let file = declaration.file {
+                return Callee(declaration: node, file: file)
+            }
+            guard owner === engine.file, declaration.kind == .localVar, let literal = declaration.initializer,
+                  literal.kind == .funcLiteral, case .value = declaration.origin, isNeverReassigned(declaration) else { return nil }
+            return Callee(declaration: literal, file: owner)
         }
         guard function.kind == .selectorExpression, let operand = function.child(.operand),
               let field = function.child(.field) else { return nil }
@@ -127,6 +133,21 @@ private struct RetentionAnalysis {
               let method = engine.scope.method(named: name, ofType: type.name),
               let node = method.declNode, let file = method.file else { return nil }
         return Callee(declaration: node, file: file)
+    }
+
+    /// No `x = …`, `x, y := …` redeclaration, `x++` or `&x` after the declaration.
+    private func isNeverReassigned(_ variable: Declaration) -> Bool {
+        guard let scope = variable.scope, let name = variable.nameNode else { return false }
+        var reassigned = false
+        engine.file.forEachReference(in: scope) { identifier, declaration in
+            guard declaration.nameNode == name, identifier != name, let parent = identifier.parent else { return }
+            if parent.kind == .unaryExpression { reassigned = true }
+            if parent.kind == .expressionList, let statement = parent.parent, statement.child(.left) == parent,
+               statement.kind == .assignmentStatement || statement.kind == .shortVarDeclaration {
+                reassigned = true
+            }
+        }
+        return !reassigned
     }
 
     /// The operand's type; inside a callee's body its receiver's name denotes the receiver.

@@ -61,3 +61,19 @@ func keep(trees []*Tree, rows [][]int) {
 		sortBy(r, func(a, b int) bool { return a < b+len(r) })
 	}
 }
+
+// A local helper literal that only calls its argument; one that is reassigned may be another.
+func mustPanic(cases []func(int), keep func(func())) {
+	expectPanic := func(f func()) {
+		defer func() { _ = recover() }()
+		f()
+	}
+	maybeKeep := func(f func()) { f() }
+	if keep != nil {
+		maybeKeep = keep
+	}
+	for i, c := range cases {
+		expectPanic(func() { c(i) })
+		maybeKeep(func() { c(i) }) // want "loop-closure"
+	}
+}
