@@ -140,12 +140,8 @@ private struct RetentionAnalysis {
         guard let scope = variable.scope, let name = variable.nameNode else { return false }
         var reassigned = false
         engine.file.forEachReference(in: scope) { identifier, declaration in
-            guard declaration.nameNode == name, identifier != name, let parent = identifier.parent else { return }
-            if parent.kind == .unaryExpression { reassigned = true }
-            if parent.kind == .expressionList, let statement = parent.parent, statement.child(.left) == parent,
-               statement.kind == .assignmentStatement || statement.kind == .shortVarDeclaration {
-                reassigned = true
-            }
+            guard declaration.nameNode == name, identifier != name else { return }
+            if identifier.isAssignmentTarget || identifier.parent?.kind == .unaryExpression { reassigned = true }
         }
         return !reassigned
     }
@@ -255,5 +251,15 @@ private struct RetentionAnalysis {
         guard node.endByte - node.startByte == other.endByte - other.startByte, node.endByte <= bytes.count,
               other.endByte <= bytes.count else { return false }
         return bytes[node.startByte..<node.endByte].elementsEqual(bytes[other.startByte..<other.endByte])
+    }
+}
+
+extension Node {
+    /// Whether this expression is written by the statement it is in: an element of the left side of
+    /// `=`, `op=`, or of `:=` (where an existing variable is redeclared).
+    public var isAssignmentTarget: Bool {
+        guard let list = parent, list.kind == .expressionList, let statement = list.parent else { return false }
+        let kind = statement.kind
+        return (kind == .assignmentStatement || kind == .shortVarDeclaration) && statement.child(.left) == list
     }
 }

@@ -245,23 +245,17 @@ private struct ClosureFlow {
     private func uses(of variable: Declaration) -> [Node] {
         guard let scope = variable.scope, let name = variable.nameNode else { return [] }
         var result: [Node] = []
+        var capturingLiterals: Set<Int> = []
         file.forEachReference(in: scope) { identifier, declaration in
-            guard declaration.nameNode == name, identifier != name, !isAssigned(identifier) else { return }
+            guard declaration.nameNode == name, identifier != name, !identifier.isAssignmentTarget else { return }
             result.append(identifier)
             var ancestor = identifier.parent
             while let node = ancestor, node != scope {
-                if node.kind == .funcLiteral { result.append(node) }
+                if node.kind == .funcLiteral, capturingLiterals.insert(node.startByte).inserted { result.append(node) }
                 ancestor = node.parent
             }
         }
         return result
-    }
-
-    /// `x` in `x = …` or `x, err := …` (a redeclaration): a write, not a use of the value.
-    private func isAssigned(_ identifier: Node) -> Bool {
-        guard let list = identifier.parent, list.kind == .expressionList, let statement = list.parent else { return false }
-        let kind = statement.kind
-        return (kind == .assignmentStatement || kind == .shortVarDeclaration) && statement.child(.left) == list
     }
 
     /// Whether `node` in the loop body belongs to the loop's function rather than to a func literal
