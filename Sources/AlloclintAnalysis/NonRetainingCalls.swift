@@ -74,6 +74,22 @@ private struct RetentionAnalysis {
     struct Callee {
         let declaration: Node
         let file: GoFile
+        /// Keeps a tree parsed on demand (see `parsingBody`) alive while its nodes are read.
+        var parsedTree: SyntaxTree?
+
+        /// The declaration from a parse of its own text, for a file read only for package
+        /// context (parsed without function bodies): the body counts as it does in a full run.
+        func parsingBody() -> Callee? {
+            guard let parser = try? GoParser() else { return nil }
+            let tree = parser.parse(file.source, ranges: [declaration.byteRange])
+            var found: Node?
+            tree.root.forEachChild { node in
+                if node.startByte == declaration.startByte, node.kind == declaration.kind { found = node }
+            }
+            guard let found, let body = found.child(.body), !tree.isUnparsedBody(body) else { return nil }
+            return Callee(declaration: found, file: file, parsedTree: tree)
+        }
+
         var receiverName: Node? {
             declaration.child(.receiver)?.namedChildren.first { $0.kind == .parameterDeclaration }?.child(.name)
         }
@@ -159,6 +175,11 @@ private struct RetentionAnalysis {
     /// that keep no func argument. Names are matched by text in the body (a shadowing local is
     /// judged with the parameter, which can only make the answer "retained").
     private mutating func parameterIsOnlyCalled(_ callee: Callee, index: Int, depth: Int) -> Bool {
+        var callee = callee
+        if let body = callee.declaration.child(.body), callee.file.tree.isUnparsedBody(body) {
+            guard let parsed = callee.parsingBody() else { return false }
+            callee = parsed
+        }
         guard let parameters = callee.declaration.child(.parameters) else { return false }
         var position = 0
         var parameter: (name: Node?, found: Bool) = (nil, false)
@@ -174,9 +195,8 @@ private struct RetentionAnalysis {
             position += count
         }
         guard parameter.found else { return false }
-        let tree = callee.file.tree
-        guard let name = parameter.name, !tree.textEquals(name, "_") else { return true }
-        guard let body = callee.declaration.child(.body) else { return hasNoEscapeDirective(callee.declaration, tree) }
+        guard let name = parameter.name, !callee.file.tree.textEquals(name, "_") else { return true }
+        guard let body = callee.declaration.child(.body) else { return hasNoEscapeDirective(callee) }
 
         var onlyCalled = true
         var uses: [Node] = []
@@ -236,12 +256,20 @@ private struct RetentionAnalysis {
         return false
     }
 
-    /// A body-less declaration (implemented in assembly) marked `//go:noescape` just above.
-    private func hasNoEscapeDirective(_ declaration: Node, _ tree: SyntaxTree) -> Bool {
-        var previous = declaration.previousSibling
-        while let comment = previous, comment.kind == .comment {
-            if tree.text(comment).hasPrefix("//go:noescape") { return true }
-            previous = comment.previousSibling
+    /// A body-less declaration (implemented in assembly) marked `//go:noescape` in the comment
+    /// lines just above. Read from the bytes above the declaration: package-context parses leave comments out.
+    private func hasNoEscapeDirective(_ callee: Callee) -> Bool {
+        let bytes = callee.file.source.bytes
+        let newline = UInt8(ascii: "\n")
+        var lineStart = min(callee.declaration.startByte, bytes.count)
+        while lineStart > 0, bytes[lineStart - 1] != newline { lineStart -= 1 }
+        while lineStart > 0 {
+            let lineEnd = lineStart - 1
+            lineStart = lineEnd
+            while lineStart > 0, bytes[lineStart - 1] != newline { lineStart -= 1 }
+            let line = bytes[lineStart..<lineEnd].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            guard line.starts(with: "//".utf8) else { return false }
+            if line.starts(with: "//go:noescape".utf8) { return true }
         }
         return false
     }

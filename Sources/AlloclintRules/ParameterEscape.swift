@@ -14,7 +14,7 @@ import AlloclintSyntax
 enum ParameterEscape {
     static func mayEscape(_ name: Node, variadic: Bool, function: Node, in owner: GoFile, from file: GoFile) -> Bool {
         guard name.kind == .identifier else { return false }  // `_`
-        guard let body = function.child(.body), !isUnparsed(body, owner) else { return true }
+        guard let body = function.child(.body), !owner.tree.isUnparsedBody(body) else { return true }
         let bytes = owner.source.bytes
         let nameBytes = bytes[name.byteRange]
         var escapes = false
@@ -40,15 +40,6 @@ enum ParameterEscape {
             ancestors.removeLast()
         })
         return escapes
-    }
-
-    /// A body that the parser skipped (files read only for package context are parsed without
-    /// their function bodies): no statements, but text between the braces. Taken as unknown, so
-    /// as an escape, like most bodies with text.
-    private static func isUnparsed(_ body: Node, _ owner: GoFile) -> Bool {
-        guard body.namedChildCount == 0, body.byteRange.count > 2 else { return false }
-        let interior = owner.source.bytes[(body.startByte + 1)..<(body.endByte - 1)]
-        return interior.contains { !($0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")) }
     }
 
     /// `len(xs)`.

@@ -27,6 +27,14 @@ public final class SyntaxTree {
         return found
     }
 
+    /// Whether `block` is a function body that a partial parse (`parseDeclarations`, or
+    /// `parse(_:ranges:)`) left out: no statements, yet text between its braces.
+    public func isUnparsedBody(_ block: Node) -> Bool {
+        guard block.namedChildCount == 0, block.byteRange.count > 2, block.endByte <= source.bytes.count else { return false }
+        let interior = source.bytes[(block.startByte + 1)..<(block.endByte - 1)]
+        return interior.contains { !($0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")) }
+    }
+
     /// The source text of `node`.
     public func text(_ node: Node) -> String { source.text(node.byteRange) }
 

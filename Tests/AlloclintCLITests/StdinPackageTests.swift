@@ -50,6 +50,50 @@ final class StdinPackageTests: XCTestCase {
         XCTAssertTrue(run.stdout.hasSuffix("[interface-boxing-in-loop]\n"), run.stdout)
     }
 
+    /// loop-closure reads the bodies of the package's functions that a closure is passed to; in
+    /// editor mode the other files are parsed without their bodies, so those are parsed on demand.
+    func testFuncParametersOfAnotherFileAreJudgedAsInADirectoryRun() throws {
+        let helpers = """
+            package walk
+
+            func each(xs []int, f func(int)) {
+            \tfor _, x := range xs {
+            \t\tf(x)
+            \t}
+            }
+
+            var kept []func(int)
+
+            func keep(f func(int)) { kept = append(kept, f) }
+
+            // spin is written in assembly and does not keep fn.
+            //
+            //go:noescape
+            func spin(fn func())
+
+            """
+        let load = """
+            package walk
+
+            func Load(groups [][]int) int {
+            \tn := 0
+            \tfor _, g := range groups {
+            \t\teach(g, func(x int) { n += x })
+            \t\tkeep(func(x int) { n += x })
+            \t\tspin(func() { n++ })
+            \t}
+            \treturn n
+            }
+
+            """
+        let root = try makeTree(["walk/helpers.go": helpers, "walk/load.go": load])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let expected = "walk/load.go:7:8: warning: func literal in a loop captures `n` and is passed to `keep`: "
+            + "a closure is heap-allocated on every iteration [loop-closure]\n"
+        XCTAssertEqual(try alloclint(["--no-config", "--stdin", "--stdin-filename", "walk/load.go"], in: root, stdin: load).stdout, expected)
+        XCTAssertEqual(try alloclint(["--no-config", "walk"], in: root).stdout, expected)
+    }
+
     func testWithoutTheDeclaringFileTheRuleStaysSilent() throws {
         let root = try makePackage()
         defer { try? FileManager.default.removeItem(at: root) }
