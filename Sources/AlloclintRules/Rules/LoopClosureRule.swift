@@ -13,6 +13,7 @@ struct LoopClosureRule: Rule {
     func visit(_ literal: Node, _ context: RuleContext) {
         guard let loop = LoopContext.enclosingLoop(of: context.ancestors), let body = loop.child(.body) else { return }
         let file = context.file
+        guard !file.isInDeadBranch(context.ancestors) else { return }
         let captures = file.freeVariables(of: literal)
         guard let firstCapture = captures.first else { return }
         guard let escape = ClosureFlow(file: file, loopBody: body).escape(of: literal) else { return }

@@ -137,3 +137,14 @@ func globalsOnly(n int) {
 	for total := 0; total < n; total++ {
 	}
 }
+
+// Under a false constant the compiler deletes the branch: nothing is allocated.
+const debug = false
+
+func traced(xs []int, trace func(func())) {
+	for _, x := range xs {
+		if debug {
+			trace(func() { total += x })
+		}
+	}
+}
