@@ -31,7 +31,10 @@ extension GoFile {
         case .parenthesizedExpression:
             return condition.namedChild(at: 0).flatMap { constantTruth($0, depth: depth + 1) }
         case .identifier:
-            guard let declaration = resolve(condition), declaration.kind == .packageConst || declaration.kind == .localConst,
+            // A node of a declaration re-parsed on demand (`withBody`) does not resolve: its
+            // names are looked up in the package block.
+            guard let declaration = resolve(condition) ?? packageScope.lookup(tree.text(condition)),
+                  declaration.kind == .packageConst || declaration.kind == .localConst,
                   let value = declaration.initializer else { return nil }
             if declaration.file === self { return constantTruth(value, depth: depth + 1) }
             // Declared in another file of the package: only a literal is read there.

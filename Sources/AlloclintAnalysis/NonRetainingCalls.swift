@@ -74,21 +74,8 @@ private struct RetentionAnalysis {
     struct Callee {
         let declaration: Node
         let file: GoFile
-        /// Keeps a tree parsed on demand (see `parsingBody`) alive while its nodes are read.
-        var parsedTree: SyntaxTree?
-
-        /// The declaration from a parse of its own text, for a file read only for package
-        /// context (parsed without function bodies): the body counts as it does in a full run.
-        func parsingBody() -> Callee? {
-            guard let parser = try? GoParser() else { return nil }
-            let tree = parser.parse(file.source, ranges: [declaration.byteRange])
-            var found: Node?
-            tree.root.forEachChild { node in
-                if node.startByte == declaration.startByte, node.kind == declaration.kind { found = node }
-            }
-            guard let found, let body = found.child(.body), !tree.isUnparsedBody(body) else { return nil }
-            return Callee(declaration: found, file: file, parsedTree: tree)
-        }
+        /// Keeps a declaration parsed on demand (`GoFile.withBody`) alive while its nodes are read.
+        var parsed: DeclarationWithBody?
 
         var receiverName: Node? {
             declaration.child(.receiver)?.namedChildren.first { $0.kind == .parameterDeclaration }?.child(.name)
@@ -175,11 +162,8 @@ private struct RetentionAnalysis {
     /// that keep no func argument. Names are matched by text in the body (a shadowing local is
     /// judged with the parameter, which can only make the answer "retained").
     private mutating func parameterIsOnlyCalled(_ callee: Callee, index: Int, depth: Int) -> Bool {
-        var callee = callee
-        if let body = callee.declaration.child(.body), callee.file.tree.isUnparsedBody(body) {
-            guard let parsed = callee.parsingBody() else { return false }
-            callee = parsed
-        }
+        guard let parsed = callee.file.withBody(callee.declaration) else { return false }
+        let callee = Callee(declaration: parsed.node, file: callee.file, parsed: parsed)
         guard let parameters = callee.declaration.child(.parameters) else { return false }
         var position = 0
         var parameter: (name: Node?, found: Bool) = (nil, false)

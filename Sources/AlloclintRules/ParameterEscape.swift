@@ -8,13 +8,14 @@ import AlloclintSyntax
 /// A parameter only inspected — compared with `==`/`!=`, asserted or type-switched to a value type
 /// (whose result is a copy), measured with `len` when variadic — does not escape. Every other
 /// use (passed on, stored, returned, captured, methods called on it) is taken as an escape, and so
-/// is a function without a body (assembly) or whose body was not parsed. Uses under `if debug`
+/// is a function without a body (assembly) or whose body cannot be read. Uses under `if debug`
 /// with a false constant do not count. References are matched by name, so a shadowing local only
 /// makes the answer more cautious.
 enum ParameterEscape {
-    static func mayEscape(_ name: Node, variadic: Bool, function: Node, in owner: GoFile, from file: GoFile) -> Bool {
+    /// `body` is the function's parsed body (`GoFile.withBody`), nil when it has none.
+    static func mayEscape(_ name: Node, variadic: Bool, body: Node?, in owner: GoFile, from file: GoFile) -> Bool {
         guard name.kind == .identifier else { return false }  // `_`
-        guard let body = function.child(.body), !owner.tree.isUnparsedBody(body) else { return true }
+        guard let body else { return true }
         let bytes = owner.source.bytes
         let nameBytes = bytes[name.byteRange]
         var escapes = false

@@ -50,6 +50,48 @@ final class StdinPackageTests: XCTestCase {
         XCTAssertTrue(run.stdout.hasSuffix("[interface-boxing-in-loop]\n"), run.stdout)
     }
 
+    /// Whether a package function lets its any parameter escape is read from its body, which
+    /// editor mode parses on demand for the other files.
+    func testAnyParameterOnlyInspectedInAnotherFileIsJudgedAsInADirectoryRun() throws {
+        let helpers = """
+            package num
+
+            // toFloat only switches on the type: the box stays on the caller's stack.
+            func toFloat(v any) float64 {
+            \tswitch x := v.(type) {
+            \tcase int:
+            \t\treturn float64(x)
+            \t}
+            \treturn 0
+            }
+
+            var kept []any
+
+            func keep(v any) { kept = append(kept, v) }
+
+            """
+        let sum = """
+            package num
+
+            func Sum(xs []int) (total float64) {
+            \tfor _, x := range xs {
+            \t\ttotal += toFloat(x)
+            \t\tkeep(x)
+            \t}
+            \treturn total
+            }
+
+            """
+        let root = try makeTree(["num/helpers.go": helpers, "num/sum.go": sum])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let arguments = ["--no-config", "--disable", "interface-param"]
+        let expected = "num/sum.go:6:8: warning: `x` (an integer) is boxed into `any` for keep on every iteration: "
+            + "a heap allocation per call (runtime.convT*); give it a concrete type or a type parameter instead of `any` "
+            + "[interface-boxing-in-loop]\n"
+        XCTAssertEqual(try alloclint(arguments + ["--stdin", "--stdin-filename", "num/sum.go"], in: root, stdin: sum).stdout, expected)
+        XCTAssertEqual(try alloclint(arguments + ["num"], in: root).stdout, expected)
+    }
+
     /// loop-closure reads the bodies of the package's functions that a closure is passed to; in
     /// editor mode the other files are parsed without their bodies, so those are parsed on demand.
     func testFuncParametersOfAnotherFileAreJudgedAsInADirectoryRun() throws {

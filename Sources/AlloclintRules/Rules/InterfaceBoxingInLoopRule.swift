@@ -131,17 +131,22 @@ private struct BoxingCallee {
     /// A function or method of the package: its `any` parameters that may escape.
     private init?(declared function: Node, in owner: GoFile, name: String, from file: GoFile) {
         guard let parameters = function.child(.parameters) else { return nil }
+        // In editor mode the other files of the package are parsed without bodies.
+        let declaration = owner.withBody(function)
         var escaping: [Bool] = []
         var variadic = false
-        parameters.forEachChild { parameter in
-            let kind = parameter.kind
-            guard kind == .parameterDeclaration || kind == .variadicParameterDeclaration else { return }
-            let isAny = parameter.child(.type).map { file.isEmptyInterface($0, writtenIn: owner, followingNames: true) } ?? false
-            variadic = kind == .variadicParameterDeclaration
-            let names = parameter.children(.name)
-            if names.isEmpty { escaping.append(false) }  // an unnamed parameter is never used
-            for name in names {
-                escaping.append(isAny && ParameterEscape.mayEscape(name, variadic: variadic, function: function, in: owner, from: file))
+        withExtendedLifetime(declaration) {
+            let body = declaration?.node.child(.body)
+            parameters.forEachChild { parameter in
+                let kind = parameter.kind
+                guard kind == .parameterDeclaration || kind == .variadicParameterDeclaration else { return }
+                let isAny = parameter.child(.type).map { file.isEmptyInterface($0, writtenIn: owner, followingNames: true) } ?? false
+                variadic = kind == .variadicParameterDeclaration
+                let names = parameter.children(.name)
+                if names.isEmpty { escaping.append(false) }  // an unnamed parameter is never used
+                for name in names {
+                    escaping.append(isAny && ParameterEscape.mayEscape(name, variadic: variadic, body: body, in: owner, from: file))
+                }
             }
         }
         guard escaping.contains(true) else { return nil }
