@@ -59,7 +59,7 @@ public enum StandardLibrary {
         var table: [String: GoType] = [:]
         func set(_ names: [String], _ type: GoType) { for name in names { table[name] = type } }
         set(["strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint", "strconv.FormatFloat", "strconv.FormatBool",
-             "strconv.Quote", "strconv.QuoteRune", "strconv.QuoteToASCII", "strconv.Unquote",
+             "strconv.Quote", "strconv.QuoteRune", "strconv.QuoteToASCII",
              "fmt.Sprintf", "fmt.Sprint", "fmt.Sprintln",
              "strings.Join", "strings.Repeat", "strings.ToLower", "strings.ToUpper", "strings.TrimSpace", "strings.Trim",
              "strings.TrimLeft", "strings.TrimRight", "strings.TrimPrefix", "strings.TrimSuffix", "strings.Replace",
@@ -120,6 +120,9 @@ public enum StandardLibrary {
         }
         table["path/filepath.SplitList"] = .slice(.string)
         table["strings.Cut"] = .tuple([.string, .string, .basic(.bool)])
+        table["strconv.Unquote"] = .tuple([.string, error])
+        set(["math.Float32bits", "math.Float64bits"], .basic(.integer))
+        set(["math.Float32frombits", "math.Float64frombits"], .basic(.float))
         table["os.Getwd"] = .tuple([.string, error])
         table["encoding/json.Marshal"] = .tuple([byteSlice, error])
         table["encoding/json.MarshalIndent"] = .tuple([byteSlice, error])
