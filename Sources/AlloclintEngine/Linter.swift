@@ -129,8 +129,9 @@ public struct Linter {
                 .compactMap { package in changedLines.map { package.reportingOnly(changed: $0) } ?? package }
         }
         let versions = GoVersionResolver(override: options.goVersion ?? configuration.goVersion)
+        let fileWorkers = packages.count == 1 ? options.jobs : 1
         var outputs = ParallelMap.run(packages, jobs: options.jobs) { package, parser in
-            check(package, parser: parser, versions: versions)
+            check(package, parser: parser, versions: versions, fileWorkers: fileWorkers)
         }
         if options.fixMode != .none {
             let fixed = applyFixes(&packages, &outputs, versions: versions)
@@ -259,11 +260,13 @@ public struct Linter {
         return (changedFiles, errors)
     }
 
-    /// Reads, parses and checks one package directory.
-    private func check(_ input: PackageInput, parser: GoParser, versions: GoVersionResolver) -> PackageOutput {
+    /// Reads, parses and checks one package directory. With `fileWorkers` > 1 its files are
+    /// parsed in parallel: for a run with one package (an editor's stdin file among the files it
+    /// refers to, a hook on one directory), where packages give no parallelism.
+    private func check(_ input: PackageInput, parser: GoParser, versions: GoVersionResolver, fileWorkers: Int = 1) -> PackageOutput {
         var output = PackageOutput()
-        var goFiles: [(file: GoFile, reported: Bool, absolute: String)] = []
         let directoryVersion = versions.version(forDirectory: input.directory)
+        var sources: [(file: PackageInput.File, source: SourceText)] = []
         for file in input.files {
             let bytes: [UInt8]
             do throws(LintError) {
@@ -272,19 +275,26 @@ public struct Linter {
                 if file.reported { output.errors.append(LintError(path: displayPath(file.absolutePath), message: error.message)) }
                 continue
             }
-            let header = FileHeader(bytes)
-            if !file.explicit && !options.includeGenerated && header.isGenerated { continue }
-            let source = SourceText(bytes: bytes)
-            // A file read only for package context contributes package-level declarations, never
-            // findings: its function bodies need not be parsed.
-            let tree = file.reported ? parser.parse(source)
-                : file.contextRanges.map { parser.parse(source, ranges: $0) } ?? parser.parseDeclarations(source)
+            if !file.explicit && !options.includeGenerated && FileHeader(bytes).isGenerated { continue }
+            sources.append((file, SourceText(bytes: bytes)))
+        }
+        // A file read only for package context contributes package-level declarations, never
+        // findings: its function bodies need not be parsed.
+        let parse = { (entry: (file: PackageInput.File, source: SourceText), parser: GoParser) -> SyntaxTree in
+            if entry.file.reported { return parser.parse(entry.source) }
+            return entry.file.contextRanges.map { parser.parse(entry.source, ranges: $0) } ?? parser.parseDeclarations(entry.source)
+        }
+        let trees = fileWorkers > 1 && sources.count > 1
+            ? ParallelMap.run(sources, jobs: fileWorkers, parse)
+            : sources.map { parse($0, parser) }
+        var goFiles: [(file: GoFile, reported: Bool, absolute: String)] = []
+        for ((file, source), tree) in zip(sources, trees) {
             var version = directoryVersion
-            if let required = GoVersionResolver.buildConstraintVersion(in: bytes), required > version { version = required }
+            if let required = GoVersionResolver.buildConstraintVersion(in: source.bytes), required > version { version = required }
             goFiles.append((GoFile(path: displayPath(file.absolutePath), tree: tree, goVersion: version), file.reported, file.absolutePath))
             if file.reported {
                 output.files += 1
-                output.bytes += bytes.count
+                output.bytes += source.bytes.count
                 output.lines += source.lineStarts.count
             }
         }
