@@ -163,16 +163,17 @@ public struct Linter {
         guard options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             return PackageInput(directory: directory, files: files)
         }
-        var siblings: [(path: String, bytes: [UInt8])] = []
-        for sibling in names.sorted() where FileDiscovery.isGoFileName(sibling) {
-            let path = directory + "/" + sibling
-            guard path != absolute, !excluded(path) else { continue }
+        let paths = names.sorted().filter(FileDiscovery.isGoFileName).map { directory + "/" + $0 }.filter { path in
             let type = FileSystem.entryType(path)
-            guard type == .file || type == .symlinkToFile, let contents = try? FileSystem.read(path) else { continue }
-            if !options.includeGenerated && FileHeader(contents).isGenerated { continue }
-            siblings.append((path, contents))
+            return path != absolute && (type == .file || type == .symlinkToFile) && !excluded(path)
         }
-        let selection = PackageContext.select(siblings.map { TopLevelOutline($0.bytes) }, neededBy: TopLevelOutline.names(in: bytes))
+        // Read and outlined in parallel: a large package has many files, and the editor waits.
+        let siblings = ParallelMap.run(paths, jobs: options.jobs) { path, _ -> (path: String, bytes: [UInt8], outline: TopLevelOutline)? in
+            guard let contents = try? FileSystem.read(path) else { return nil }
+            if !options.includeGenerated && FileHeader(contents).isGenerated { return nil }
+            return (path, contents, TopLevelOutline(contents))
+        }.compactMap { $0 }
+        let selection = PackageContext.select(siblings.map(\.outline), neededBy: TopLevelOutline.names(in: bytes))
         for (sibling, ranges) in zip(siblings, selection) {
             guard let ranges else { continue }
             files.append(PackageInput.File(absolutePath: sibling.path, explicit: false, contents: sibling.bytes, reported: false,
