@@ -289,7 +289,9 @@ private struct OutlineBuilder {
     var names = NameState.none
     var function = FunctionState.none
     var groupKind: TopLevelOutline.Declaration.Kind?
+    /// The last identifier of a method's receiver outside brackets: its type (`T` in `r *T[K]`).
     var receiverType: NameKey?
+    var brackets = 0
 
     mutating func run() -> [TopLevelOutline.Declaration] {
         while true {
@@ -360,7 +362,7 @@ private struct OutlineBuilder {
         case .afterKeyword:
             if let key { declarations[declarations.count - 1].declares.append(key) }
             function = .signature
-        case .receiver where depth == 1:
+        case .receiver where brackets == 0:
             receiverType = key
         case .afterReceiver:
             function = .signature
@@ -383,8 +385,10 @@ private struct OutlineBuilder {
             depth += 1
         case UInt8(ascii: "["):
             depth += 1
+            brackets += 1
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             depth = max(0, depth - 1)
+            if byte == UInt8(ascii: "]") { brackets = max(0, brackets - 1) }
             if depth == 0 && byte == UInt8(ascii: ")") {
                 if function == .receiver {
                     if let receiverType { declarations[declarations.count - 1].declares.append(receiverType) }
@@ -425,6 +429,7 @@ private struct OutlineBuilder {
         atDeclarationStart = false
         previousWasTypeKeyword = false
         depth = 0
+        brackets = 0
         groupKind = nil
         receiverType = nil
         names = kind == .value || kind == .type ? .afterKeyword : .none

@@ -72,15 +72,16 @@ final class TopLevelOutlineTests: XCTestCase {
             func Q[T any](x T) struct{ r int } { var notDeclared int; return struct{ r int }{} }
             func (t *S[K, V]) Method(k K) {}
             func (U) Other() {}
+            func (w (*W)) Parenthesized() {}
             func asm(x int)
             """
         let outline = TopLevelOutline(Array(source.utf8))
         let kinds = outline.declarations.map(\.kind)
         XCTAssertEqual(kinds, [.header, .packageClause, .imports, .value, .value, .value, .value, .type, .type,
-                               .function, .method, .method, .function])
+                               .function, .method, .method, .method, .function])
         let declared = outline.declarations.map(\.declares)
         let expected: [[String]] = [[], [], [], ["a", "b"], ["c"], ["d", "e", "g"], ["j", "k"], ["L"], ["N", "O"],
-                                    ["Q"], ["S"], ["U"], ["asm"]]
+                                    ["Q"], ["S"], ["U"], ["W"], ["asm"]]
         XCTAssertEqual(declared, expected.map { $0.map(NameKey.init) })
         XCTAssertTrue(outline.declarations[9].mentions.contains(NameKey("r")))
         XCTAssertFalse(outline.declarations[9].mentions.contains(NameKey("notDeclared")), "bodies are not mentions")
