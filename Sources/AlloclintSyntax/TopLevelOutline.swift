@@ -40,8 +40,10 @@ public struct TopLevelOutline {
     }
 
     public private(set) var declarations: [Declaration] = []
+    private let bytes: [UInt8]
 
     public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
         declarations = bytes.withUnsafeBufferPointer { buffer in
             var builder = OutlineBuilder(lexer: GoLexer(bytes: buffer))
             return builder.run()
@@ -50,13 +52,28 @@ public struct TopLevelOutline {
 
     /// Every identifier of a file, bodies included: what a file being linted may refer to.
     public static func names(in bytes: [UInt8]) -> Set<NameKey> {
+        var names = Set<NameKey>()
+        forEachName(in: bytes, 0..<bytes.count) { names.insert($0) }
+        return names
+    }
+
+    /// The identifiers in the body of the declaration at `index` (lexed when asked: most bodies
+    /// never are).
+    func bodyMentions(of index: Int) -> [NameKey] {
+        guard let body = declarations[index].bodyInterior else { return [] }
+        var names: [NameKey] = []
+        TopLevelOutline.forEachName(in: bytes, body) { names.append($0) }
+        return names
+    }
+
+    private static func forEachName(in bytes: [UInt8], _ range: Range<Int>, _ body: (NameKey) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
-            var lexer = GoLexer(bytes: buffer)
-            var names = Set<NameKey>()
+            var lexer = GoLexer(bytes: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]))
+            lexer.index = range.lowerBound
             while true {
                 switch lexer.next() {
-                case .end: return names
-                case .identifier(let range): if let key = lexer.name(range) { names.insert(key) }
+                case .end: return
+                case .identifier(let identifier): if let key = lexer.name(identifier) { body(key) }
                 default: continue
                 }
             }
@@ -92,10 +109,12 @@ public struct TopLevelOutline {
 }
 
 /// Chooses the declarations of a package's other files that a file can observe: those declaring a
-/// name it mentions, then those declaring a name the chosen ones mention, and so on; a method
-/// comes with its receiver's type. Every package-level lookup made while analysing the file (by
-/// name, or by method and type) then answers as it would with the whole package. Predeclared
-/// identifiers are always wanted, so a package that redeclares one is seen to do so.
+/// name it mentions, then those declaring a name the chosen ones mention (in their bodies too:
+/// rules read the bodies of the functions a file calls, parsed on demand, and look their names up
+/// in the package block), and so on; a method comes with its receiver's type. Every package-level
+/// lookup made while analysing the file (by name, or by method and type) then answers as it would
+/// with the whole package. Predeclared identifiers are always wanted, so a package that
+/// redeclares one is seen to do so.
 public enum PackageContext {
     /// For each of `files`, the byte ranges to parse, or nil when none of its declarations is needed.
     public static func select(_ files: [TopLevelOutline], neededBy names: Set<NameKey>) -> [[Range<Int>]?] {
@@ -111,7 +130,8 @@ public enum PackageContext {
         while let name = pending.popLast() {
             for (fileIndex, index) in declaring[name] ?? [] where !chosen[fileIndex][index] {
                 chosen[fileIndex][index] = true
-                for mention in files[fileIndex].declarations[index].mentions where wanted.insert(mention).inserted {
+                let file = files[fileIndex]
+                for mention in file.declarations[index].mentions + file.bodyMentions(of: index) where wanted.insert(mention).inserted {
                     pending.append(mention)
                 }
             }

@@ -119,6 +119,14 @@ final class TopLevelOutlineTests: XCTestCase {
         XCTAssertNil(PackageContext.select(outlines, neededBy: [])[1], "a file declaring nothing wanted is not read")
     }
 
+    func testNamesInTheBodiesOfChosenFunctionsAreFollowed() {
+        // Rules read a callee's body (parsed on demand) and look its names up in the package block.
+        let files = ["package p\n\nfunc callee() {\n\tif debug {\n\t}\n}\n", "package p\n\nconst debug = false\n"]
+        let outlines = files.map { TopLevelOutline(Array($0.utf8)) }
+        let selection = PackageContext.select(outlines, neededBy: TopLevelOutline.names(in: Array("func f() { callee() }".utf8)))
+        XCTAssertEqual(selection[1], [0..<10, 11..<31])
+    }
+
     func testDeclarationTreesMatchFullParseOutsideBodies() {
         let source = """
             package p
