@@ -37,6 +37,10 @@ final class FileAnalysis {
     /// Caches of the type layer (see Types.swift) and of the pool facts.
     var declarationTypes: [Int32: GoType] = [:]
     var functionFacts: [Int: AnyObject] = [:]
+    /// Captured variables per func literal (by start byte), and the units already indexed (see
+    /// Captures.swift).
+    var literalCaptures: [Int: [(identifier: Node, local: Int32)]] = [:]
+    var capturesIndexed: Set<Int> = []
 
     init(file: GoFile) {
         self.file = file
@@ -133,15 +137,23 @@ final class FileAnalysis {
     }
 
     private func ensureResolved(_ offset: Int) {
+        guard let found = unitIndex(containing: offset), !unitDone[found] else { return }
+        unitDone[found] = true
+        let walker = UnitWalker(analysis: self)
+        walker.walk(units[found])
+    }
+
+    /// The top-level declaration holding the byte at `offset`.
+    func unit(containing offset: Int) -> Node? { unitIndex(containing: offset).map { units[$0] } }
+
+    private func unitIndex(containing offset: Int) -> Int? {
         var low = 0, high = unitStarts.count - 1, found = -1
         while low <= high {
             let mid = (low + high) / 2
             if unitStarts[mid] <= offset { found = mid; low = mid + 1 } else { high = mid - 1 }
         }
-        guard found >= 0, !unitDone[found], offset < units[found].endByte else { return }
-        unitDone[found] = true
-        let walker = UnitWalker(analysis: self)
-        walker.walk(units[found])
+        guard found >= 0, offset < units[found].endByte else { return nil }
+        return found
     }
 
     // MARK: Interning and binding (used by UnitWalker)
@@ -668,16 +680,13 @@ extension GoFile {
         }
     }
 
-    /// The free variables of a func literal: each identifier inside it that refers to a local
-    /// variable (param, result, receiver included) of an enclosing function, declared outside the
-    /// literal. Package-level variables are not free variables. In source order.
+    /// The free variables of a func literal: the local variables (params, results and receivers
+    /// included) of enclosing functions that it refers to — directly or from literals nested in it —
+    /// each once, with its first reference, in source order. Package-level variables are not free
+    /// variables. The literals of one top-level declaration are indexed together, in one walk.
     public func freeVariables(of literal: Node) -> [(identifier: Node, declaration: Declaration)] {
-        var result: [(identifier: Node, declaration: Declaration)] = []
-        let start = literal.startByte, end = literal.endByte
-        forEachReference(in: literal) { identifier, declaration in
-            guard declaration.kind.isVariable, declaration.kind.isLocal, let nameNode = declaration.nameNode else { return }
-            if nameNode.startByte < start || nameNode.startByte >= end { result.append((identifier, declaration)) }
-        }
-        return result
+        let analysis = self.analysis
+        analysis.indexCaptures(around: literal)
+        return (analysis.literalCaptures[literal.startByte] ?? []).map { ($0.identifier, analysis.locals[Int($0.local)]) }
     }
 }

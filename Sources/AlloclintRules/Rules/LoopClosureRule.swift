@@ -16,7 +16,7 @@ struct LoopClosureRule: Rule {
         guard !file.isInDeadBranch(context.ancestors) else { return }
         let captures = file.freeVariables(of: literal)
         guard let firstCapture = captures.first else { return }
-        guard let escape = ClosureFlow(file: file, loopBody: body).escape(of: literal) else { return }
+        guard let escape = ClosureFlow(file: file, literal: literal, loopBody: body, ancestors: context.ancestors).escape() else { return }
 
         var message = "func literal in a loop captures \(capturedNames(captures)) and \(escape.description(context)): "
             + "a closure is heap-allocated on every iteration"
@@ -110,6 +110,22 @@ private struct ClosureFlow {
     let file: GoFile
     /// The body of the innermost loop around the literal: variables declared in it are loop-local.
     let loopBody: Node
+    let literal: Node
+    /// The loop body, the literal's ancestors inside it, and the literal: parents found here cost
+    /// nothing, where `Node.parent` searches down from the root.
+    let chain: [Node]
+
+    init(file: GoFile, literal: Node, loopBody: Node, ancestors: [Node]) {
+        self.file = file
+        self.literal = literal
+        self.loopBody = loopBody
+        chain = Array(ancestors[(ancestors.lastIndex(of: loopBody) ?? ancestors.endIndex)...]) + [literal]
+    }
+
+    private func parent(of node: Node) -> Node? {
+        if let index = chain.lastIndex(of: node), index > 0 { return chain[index - 1] }
+        return node.parent
+    }
 
     /// Bounds the values followed per literal (variables assigned to variables…).
     private static let stepLimit = 64
@@ -124,7 +140,7 @@ private struct ClosureFlow {
         case stays
     }
 
-    func escape(of literal: Node) -> Escape? {
+    func escape() -> Escape? {
         var pending: [(value: Node, via: Declaration?)] = [(literal, nil)]
         var followed: Set<Int> = []
         var steps = 0
@@ -150,7 +166,7 @@ private struct ClosureFlow {
     /// What the context of `value` does with it.
     private func use(of value: Node) -> Use {
         var node = value
-        while let parent = node.parent {
+        while let parent = parent(of: node) {
             switch parent.kind {
             case .parenthesizedExpression, .literalElement, .keyedElement, .literalValue:
                 node = parent
@@ -162,7 +178,7 @@ private struct ClosureFlow {
                 // Called: harmless, unless the call is what a go or defer statement runs.
                 return parent.child(.function) == node ? statementUse(of: parent, asArgument: false) ?? .stays : .stays
             case .argumentList:
-                guard let call = parent.parent, call.kind == .callExpression else { return .stays }
+                guard let call = self.parent(of: parent), call.kind == .callExpression else { return .stays }
                 return argumentUse(node, in: call)
             case .expressionList:
                 return listUse(of: node, in: parent)
@@ -178,7 +194,7 @@ private struct ClosureFlow {
     /// A call run by `go`, or by a `defer` in a loop of the loop's function: its function value and
     /// its arguments are kept beyond the statement.
     private func statementUse(of call: Node, asArgument: Bool) -> Use? {
-        guard let statement = call.parent else { return nil }
+        guard let statement = parent(of: call) else { return nil }
         if statement.kind == .goStatement {
             return .escapes(Escape(way: asArgument ? .goArgument : .goStatement, site: statement))
         }
@@ -205,7 +221,7 @@ private struct ClosureFlow {
 
     /// The value is one element of an expression list: returned, or assigned to its counterpart.
     private func listUse(of value: Node, in list: Node) -> Use {
-        guard let owner = list.parent else { return .stays }
+        guard let owner = parent(of: list) else { return .stays }
         let targets: [Node]
         switch owner.kind {
         case .returnStatement:
@@ -262,10 +278,10 @@ private struct ClosureFlow {
     /// Whether `node` in the loop body belongs to the loop's function rather than to a func literal
     /// written inside the loop.
     private func belongsToLoopFunction(_ node: Node) -> Bool {
-        var ancestor = node.parent
+        var ancestor = parent(of: node)
         while let current = ancestor, current != loopBody {
             if current.kind == .funcLiteral { return false }
-            ancestor = current.parent
+            ancestor = parent(of: current)
         }
         return true
     }
