@@ -535,14 +535,7 @@ struct TypeEngine {
                 let key = "\(declaration.importPath ?? "").\(text(field, owner))"
                 return StandardLibrary.variables[key] ?? .unknown
             }
-            let base = type(of: operand, in: owner, depth: next)
-            let name = text(field, owner)
-            if let fieldType = fieldType(base, name) { return fieldType }
-            if let methodOwner = methodOwner(base, name), case .named(.declared(let declaration)) = methodOwner,
-               let method = scope.method(named: name, ofType: declaration.name) {
-                return .function(method.declNode.map { TypeSource($0, method.file) })
-            }
-            return .unknown
+            return memberType(of: type(of: operand, in: owner, depth: next), named: text(field, owner))
         case .indexExpression:
             guard let operand = expression.child(.operand) else { return .unknown }
             switch underlying(type(of: operand, in: owner, depth: next)) {
@@ -570,26 +563,42 @@ struct TypeEngine {
         }
     }
 
-    /// Whether an expression denotes a type (so a call of it is a conversion).
+    /// The type of `x.name` for a value `x` of type `base`: a field, or a method declared in the
+    /// package (as a function value).
+    func memberType(of base: GoType, named name: String) -> GoType {
+        if let fieldType = fieldType(base, name) { return fieldType }
+        if let methodOwner = methodOwner(base, name), case .named(.declared(let declaration)) = methodOwner,
+           let method = scope.method(named: name, ofType: declaration.name) {
+            return .function(method.declNode.map { TypeSource($0, method.file) })
+        }
+        return .unknown
+    }
+
+    /// Whether an expression denotes a type (so a call of it is a conversion). Parentheses and `*`
+    /// nest without limit in hostile input, so they are peeled in a loop, not by recursion.
     func denotesType(_ node: Node, _ owner: GoFile?) -> Bool {
-        switch node.kind {
-        case .identifier, .typeIdentifier:
-            return resolve(node, in: owner)?.kind.isType ?? false
-        case .sliceType, .arrayType, .mapType, .pointerType, .channelType, .functionType, .interfaceType,
-             .structType, .qualifiedType, .genericType:
-            return true
-        case .parenthesizedExpression, .parenthesizedType:
-            return node.namedChild(at: 0).map { denotesType($0, owner) } ?? false
-        case .unaryExpression:
-            guard let op = node.child(.operator), textEquals(op, owner, "*"), let operand = node.child(.operand) else { return false }
-            return denotesType(operand, owner)
-        case .selectorExpression:
-            guard let operand = node.child(.operand), operand.kind == .identifier,
-                  let declaration = resolve(operand, in: owner), declaration.kind == .importName,
-                  let field = node.child(.field) else { return false }
-            return StandardLibrary.types["\(declaration.importPath ?? "").\(text(field, owner))"] != nil
-        default:
-            return false
+        var node = node
+        while true {
+            switch node.kind {
+            case .identifier, .typeIdentifier:
+                return resolve(node, in: owner)?.kind.isType ?? false
+            case .sliceType, .arrayType, .mapType, .pointerType, .channelType, .functionType, .interfaceType,
+                 .structType, .qualifiedType, .genericType:
+                return true
+            case .parenthesizedExpression, .parenthesizedType:
+                guard let inner = node.namedChild(at: 0) else { return false }
+                node = inner
+            case .unaryExpression:
+                guard let op = node.child(.operator), textEquals(op, owner, "*"), let operand = node.child(.operand) else { return false }
+                node = operand
+            case .selectorExpression:
+                guard let operand = node.child(.operand), operand.kind == .identifier,
+                      let declaration = resolve(operand, in: owner), declaration.kind == .importName,
+                      let field = node.child(.field) else { return false }
+                return StandardLibrary.types["\(declaration.importPath ?? "").\(text(field, owner))"] != nil
+            default:
+                return false
+            }
         }
     }
 
@@ -634,6 +643,10 @@ struct TypeEngine {
                 }
             }
             if name == "Error", case .interface = underlying(receiver), isErrorType(receiver) { return .string }
+            // Not `type(of: function)`: that would type the receiver again, and each call of a
+            // chain `a.b().c().d()…` would double the work of the one before.
+            if case .function(let source?) = underlying(memberType(of: receiver, named: name)) { return results(of: source) }
+            return .unknown
         }
         if case .function(let source?) = underlying(type(of: function, in: owner, depth: depth)) {
             return results(of: source)

@@ -72,6 +72,10 @@ struct ConfigurationParser {
     func parse(_ text: String, baseDirectory: String) throws(LintError) -> Configuration {
         var configuration = Configuration(baseDirectory: baseDirectory)
         configuration.path = path
+        if let (line, column) = ConfigurationParser.excessiveNesting(in: text) {
+            throw LintError(path: path, line: line, column: column,
+                            message: "nested more than \(ConfigurationParser.nestingLimit) levels deep")
+        }
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -82,8 +86,7 @@ struct ConfigurationParser {
         }
         guard let root else { return configuration }  // an empty file is a valid, empty configuration
         guard let mapping = root.mapping else { throw problem(root, "the configuration must be a mapping of keys") }
-        for (keyNode, value) in mapping {
-            let key = try scalar(keyNode, "a key")
+        for (key, keyNode, value) in try entries(mapping, "a key") {
             switch key {
             case "go-version":
                 let text = try scalar(value, "go-version")
@@ -105,8 +108,7 @@ struct ConfigurationParser {
     private func rules(_ node: Yams.Node) throws(LintError) -> [String: RuleSettings] {
         guard let mapping = node.mapping else { throw problem(node, "rules must be a mapping of rule ids") }
         var result: [String: RuleSettings] = [:]
-        for (keyNode, value) in mapping {
-            let id = try scalar(keyNode, "a rule id")
+        for (id, keyNode, value) in try entries(mapping, "a rule id") {
             guard let entry = catalogue.first(where: { $0.id == id }) else {
                 throw problem(keyNode, "unknown rule \"\(id)\"" + didYouMean(id, catalogue.map(\.id)))
             }
@@ -124,8 +126,7 @@ struct ConfigurationParser {
         guard let mapping = node.mapping else {
             throw problem(node, "rule \(entry.id): expected a severity or a mapping with severity, options, exclude")
         }
-        for (keyNode, value) in mapping {
-            let key = try scalar(keyNode, "a key")
+        for (key, keyNode, value) in try entries(mapping, "a key") {
             switch key {
             case "severity": try applySeverity(value, to: &settings)
             case "exclude": settings.exclude = try globs(value, "exclude")
@@ -153,8 +154,7 @@ struct ConfigurationParser {
     private func options(_ node: Yams.Node, _ entry: RuleDescription) throws(LintError) -> [String: OptionValue] {
         guard let mapping = node.mapping else { throw problem(node, "options of \(entry.id) must be a mapping") }
         var result: [String: OptionValue] = [:]
-        for (keyNode, value) in mapping {
-            let name = try scalar(keyNode, "an option name")
+        for (name, keyNode, value) in try entries(mapping, "an option name") {
             guard let option = entry.options.first(where: { $0.name == name }) else {
                 let known = entry.options.map(\.name)
                 let hint = known.isEmpty ? " (it has no options)" : didYouMean(name, known)
@@ -200,6 +200,19 @@ struct ConfigurationParser {
         return result
     }
 
+    /// The entries of a mapping with their keys as text. A key given twice is an error: YAML
+    /// forbids it, and the second value would silently win.
+    private func entries(_ mapping: Yams.Node.Mapping, _ what: String) throws(LintError) -> [(key: String, keyNode: Yams.Node, value: Yams.Node)] {
+        var result: [(key: String, keyNode: Yams.Node, value: Yams.Node)] = []
+        var seen: Set<String> = []
+        for (keyNode, value) in mapping {
+            let key = try scalar(keyNode, what)
+            guard seen.insert(key).inserted else { throw problem(keyNode, "duplicate key \"\(key)\"") }
+            result.append((key, keyNode, value))
+        }
+        return result
+    }
+
     private func scalar(_ node: Yams.Node, _ what: String) throws(LintError) -> String {
         guard let value = node.scalar?.string else { throw problem(node, "expected \(what), found a \(kindName(node))") }
         return value
@@ -217,14 +230,54 @@ struct ConfigurationParser {
         LintError(path: path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column }, message: message)
     }
 
+    /// One line, `path:line:col: malformed YAML: problem` (Yams' own descriptions span lines).
     private func yamlError(_ error: YamlError) -> LintError {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return LintError(path: path, line: mark.line, column: mark.column, message: "malformed YAML: \(text)")
+        case .reader(let problem, let offset, _, let yaml):
+            let before = Array(yaml.utf8.prefix(offset ?? 0))
+            let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+            let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            return LintError(path: path, line: line, column: column, message: "malformed YAML: \(problem)")
         default:
-            return LintError(path: path, line: 1, column: 1, message: "malformed YAML: \(error)")
+            let firstLine = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            return LintError(path: path, line: 1, column: 1, message: "malformed YAML: \(firstLine)")
         }
+    }
+
+    /// Yams builds its tree by recursion, so a hostile file nested deeply enough (`[[[[…`,
+    /// `- - - - …`) would overflow the stack before any error could be reported. Real
+    /// configurations nest a few levels; deeper ones are refused before parsing.
+    static let nestingLimit = 256
+
+    /// Where `text` first nests deeper than `nestingLimit`, by a count that can only overestimate
+    /// YAML's nesting: indentation + dashes + open flow brackets. Quotes and comments are not
+    /// told apart on purpose: a bracket inside them only makes the count larger.
+    static func excessiveNesting(in text: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 0, indentation = 0, dashes = 0, flowDepth = 0
+        var atLineStart = true
+        for byte in text.utf8 {
+            column += 1
+            switch byte {
+            case UInt8(ascii: "\n"):
+                line += 1
+                column = 0
+                indentation = 0
+                dashes = 0
+                atLineStart = true
+                continue
+            case UInt8(ascii: " "): if atLineStart { indentation += 1 }
+            case UInt8(ascii: "-"): dashes += 1
+            case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
+            default: atLineStart = false
+            }
+            if indentation + dashes + flowDepth > nestingLimit { return (line, column) }
+        }
+        return nil
     }
 }
 

@@ -29,6 +29,8 @@ struct FileDiscovery {
                 walk(absolute)
             case .brokenSymlink:
                 errors.append(LintError(path: argument, message: "broken symbolic link"))
+            case .symlinkLoop:
+                errors.append(LintError(path: argument, message: "symbolic link loop"))
             case .missing:
                 errors.append(LintError(path: argument, message: "no such file or directory"))
             case .other:
@@ -61,6 +63,8 @@ struct FileDiscovery {
                     if FileDiscovery.isGoFileName(name) { add(path, explicit: false) }
                 case .brokenSymlink:
                     if name.hasSuffix(".go") { errors.append(LintError(path: displayPath(path), message: "broken symbolic link")) }
+                case .symlinkLoop:
+                    if name.hasSuffix(".go") { errors.append(LintError(path: displayPath(path), message: "symbolic link loop")) }
                 default:
                     continue  // directory symlinks are not followed; sockets and fifos are not Go files
                 }

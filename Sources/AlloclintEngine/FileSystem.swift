@@ -1,8 +1,10 @@
 import Foundation
 
 /// Small POSIX helpers: stat without following links, whole-file reads in one call.
-enum FileSystem {
-    enum EntryType { case file, directory, symlinkToDirectory, symlinkToFile, brokenSymlink, other, missing }
+public enum FileSystem {
+    /// `other`: fifos, sockets, devices, and symbolic links to them — never opened, since
+    /// reading a fifo can block forever.
+    enum EntryType { case file, directory, symlinkToDirectory, symlinkToFile, brokenSymlink, symlinkLoop, other, missing }
 
     static func entryType(_ path: String) -> EntryType {
         var info = stat()
@@ -12,8 +14,12 @@ enum FileSystem {
         case S_IFDIR: return .directory
         case S_IFLNK:
             var target = stat()
-            guard stat(path, &target) == 0 else { return .brokenSymlink }
-            return (target.st_mode & S_IFMT) == S_IFDIR ? .symlinkToDirectory : .symlinkToFile
+            guard stat(path, &target) == 0 else { return errno == ELOOP ? .symlinkLoop : .brokenSymlink }
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR: return .symlinkToDirectory
+            case S_IFREG: return .symlinkToFile
+            default: return .other
+            }
         default: return .other
         }
     }
@@ -25,14 +31,20 @@ enum FileSystem {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
-    /// The whole file, read with one `read` call for files of known size.
+    /// The whole file, read with one `read` call for files of known size. Only regular files are
+    /// read: the path may have been replaced (by a fifo, a directory) since it was discovered.
     static func read(_ path: String) throws(LintError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a fifo must not wait for a writer; it has no effect on regular files.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw LintError(path: path, message: "cannot read: \(errnoDescription())") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw LintError(path: path, message: "cannot read: \(errnoDescription())") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw LintError(path: path, message: "cannot read: is a directory") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw LintError(path: path, message: "cannot read: is a directory")
+        default: throw LintError(path: path, message: "cannot read: not a regular file")
+        }
         var bytes = [UInt8]()
         var capacity = max(Int(info.st_size), 0) + 1
         var count = 0
@@ -52,12 +64,17 @@ enum FileSystem {
         return bytes
     }
 
-    /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then rename.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LintError) {
+    /// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed to
+    /// disk, then renamed over `path` — a reader (or a run interrupted half-way) never sees a
+    /// truncated file. An existing file keeps its permissions.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LintError) {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).alloclint-\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw LintError(path: path, message: "cannot write: \(errnoDescription())") }
+        guard fd >= 0 else {
+            let reason = errno == ENOENT ? "no such directory \(directory.isEmpty ? "." : directory)" : errnoDescription()
+            throw LintError(path: path, message: "cannot write: \(reason)")
+        }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }

@@ -69,7 +69,7 @@ struct Init: ParsableCommand {
         if FileManager.default.fileExists(atPath: path) && !force {
             throw LintError(path: path, message: "already exists (use --force to overwrite)")
         }
-        try FileSystemOutput.writeAtomically(StarterConfiguration.text(try loadCatalogue()), to: path)
+        try FileSystem.writeAtomically(Array(StarterConfiguration.text(try loadCatalogue()).utf8), to: path)
         Output.write("wrote \(path)\n", to: .standardOutput)
     }
 }

@@ -143,7 +143,7 @@ struct Lint: ParsableCommand, StatusCommand {
             Output.write(String(decoding: result.fixedFiles.first?.fixed ?? options.stdin ?? [], as: UTF8.self), to: .standardOutput)
         }
         if let output {
-            try FileSystemOutput.writeAtomically(report.text, to: output)
+            try FileSystem.writeAtomically(Array(report.text.utf8), to: output)
         } else {
             Output.write(report.text, to: printsSource ? .standardError : .standardOutput)
         }
@@ -159,7 +159,7 @@ struct Lint: ParsableCommand, StatusCommand {
     private func printDiff(_ result: LintResult) throws -> Int32 {
         let text = result.fixedFiles.map { UnifiedDiff.render(path: $0.path, original: $0.original, fixed: $0.fixed) }.joined()
         if let output {
-            try FileSystemOutput.writeAtomically(text, to: output)
+            try FileSystem.writeAtomically(Array(text.utf8), to: output)
         } else {
             Output.write(text, to: .standardOutput)
         }
@@ -195,19 +195,5 @@ struct Lint: ParsableCommand, StatusCommand {
         }
         let total = result.findings.count == 1 ? "1 finding" : "\(result.findings.count) findings"
         return "alloclint: \(total) (\(counts.joined(separator: ", "))) in \(files)\n"
-    }
-}
-
-/// `--output`: the report replaces FILE atomically, so a reader never sees half of it.
-enum FileSystemOutput {
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            let directory = url.deletingLastPathComponent().path
-            let reason = FileManager.default.fileExists(atPath: directory) ? "permission denied" : "no such directory \(directory)"
-            throw LintError(path: path, message: "cannot write the report: \(reason)")
-        }
     }
 }
