@@ -45,6 +45,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Mutation fuzzer over the in-process pipeline (`make fuzz`; a short run is in the tests).
+        .executableTarget(
+            name: "AlloclintFuzz",
+            dependencies: ["AlloclintAnalysis", "AlloclintEngine", "AlloclintReporters", "AlloclintRules", "AlloclintSyntax"]
+        ),
         // Build tool: embeds rules/*/rule.yaml into AlloclintRules, so the catalogue needs no file at run time.
         .executableTarget(name: "CatalogueEmbed", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(
@@ -57,7 +62,7 @@ let package = Package(
             name: "AlloclintTests",
             dependencies: ["AlloclintSyntax", "AlloclintAnalysis", "AlloclintRules", "AlloclintEngine", "AlloclintReporters"]
         ),
-        .testTarget(name: "AlloclintCLITests", dependencies: ["alloclint"], exclude: ["Golden"]),
+        .testTarget(name: "AlloclintCLITests", dependencies: ["alloclint", "AlloclintFuzz"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -15,6 +15,9 @@ let alloclintBinary: URL = {
     return repositoryRoot.appendingPathComponent(".build/release/alloclint")
 }()
 
+/// The fuzzer, built beside the `alloclint` binary.
+let fuzzBinary = alloclintBinary.deletingLastPathComponent().appendingPathComponent("AlloclintFuzz")
+
 struct RunResult {
     var status: Int32
     var stdout: String
