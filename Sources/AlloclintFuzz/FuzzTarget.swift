@@ -4,8 +4,8 @@ import AlloclintReporters
 import AlloclintRules
 import AlloclintSyntax
 
-/// One fuzz execution: the whole in-process pipeline on one input — the engine with every rule,
-/// every reporter, and every public analysis query on every node (so the analysis layer is
+/// One fuzz execution: the whole in-process pipeline on one input — the engine with every rule
+/// and the safe fixes, every reporter, and every public analysis query on every node (so the analysis layer is
 /// exercised beyond what today's rules ask of it). Crashes and hangs are caught by `CrashGuard`;
 /// broken invariants are returned.
 struct FuzzTarget {
@@ -26,6 +26,7 @@ struct FuzzTarget {
         options.stdin = bytes
         options.goVersion = goVersion
         options.jobs = 1
+        options.fixMode = .diff  // computes the fixed sources in rounds, writes nothing
         let result: LintResult
         do {
             result = try Linter(options: options).run()
@@ -39,6 +40,7 @@ struct FuzzTarget {
                 _ = format.reporter.render(result, context)
             }
         }
+        for file in result.fixedFiles { _ = UnifiedDiff.render(path: file.path, original: file.original, fixed: file.fixed) }
         let tree = parser.parse(SourceText(bytes: bytes))
         if let broken = brokenInvariant(result, tree) { return broken }
         exerciseAnalysis(tree, goVersion: goVersion)

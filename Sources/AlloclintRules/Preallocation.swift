@@ -19,12 +19,11 @@ struct DeclarationBeforeLoop {
     let loop: Node
     let body: Node
 
-    init?(loop: Node, file: GoFile) {
-        guard let body = loop.child(.body), var previous = loop.previousNamedSibling else { return nil }
-        while previous.kind == .comment {
-            guard let earlier = previous.previousNamedSibling else { return nil }
-            previous = earlier
-        }
+    /// `loop` is the node the rule visits: its parent is the last of `context.ancestors`.
+    init?(loop: Node, context: RuleContext) {
+        let file = context.file
+        guard let body = loop.child(.body), let parent = context.ancestors.last,
+              let previous = parent.namedChild(before: loop, where: { $0.kind != .comment }) else { return nil }
         var spec: Node?
         let names: [Node]
         let values: [Node]

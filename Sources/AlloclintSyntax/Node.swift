@@ -67,6 +67,23 @@ public struct Node: Hashable {
         } while ts_tree_cursor_goto_next_sibling(&cursor)
     }
 
+    /// The last named child before `child` (a child of this node) that satisfies `predicate`.
+    /// Linear in the children before `child`; prefer it to `child.previousNamedSibling` when the
+    /// parent is known: tree-sitter 0.20 finds a sibling by first finding the parent from the root,
+    /// which costs the depth of the node — quadratic over a deep nest.
+    public func namedChild(before child: Node, where predicate: (Node) -> Bool = { _ in true }) -> Node? {
+        var found: Node?
+        var cursor = ts_tree_cursor_new(raw)
+        defer { ts_tree_cursor_delete(&cursor) }
+        guard ts_tree_cursor_goto_first_child(&cursor) else { return nil }
+        repeat {
+            let node = Node(ts_tree_cursor_current_node(&cursor))
+            if node == child { return found }
+            if node.isNamed && predicate(node) { found = node }
+        } while ts_tree_cursor_goto_next_sibling(&cursor)
+        return nil
+    }
+
     /// The direct children stored under `field` (a field may repeat, e.g. several `name`s).
     public func children(_ field: FieldName) -> [Node] {
         var result: [Node] = []

@@ -12,7 +12,7 @@ struct MapPreallocRule: Rule {
 
     func visit(_ loop: Node, _ context: RuleContext) {
         let file = context.file
-        guard let site = DeclarationBeforeLoop(loop: loop, file: file),
+        guard let site = DeclarationBeforeLoop(loop: loop, context: context),
               let mapType = emptyMapType(site, file),
               let store = singleStore(site, file), Placement.isUnconditional(store, in: site.body),
               !EarlyExit.exists(in: site.body, of: loop),

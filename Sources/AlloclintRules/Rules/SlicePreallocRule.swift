@@ -17,7 +17,7 @@ struct SlicePreallocRule: Rule {
 
     func visit(_ loop: Node, _ context: RuleContext) {
         let file = context.file
-        guard let site = DeclarationBeforeLoop(loop: loop, file: file),
+        guard let site = DeclarationBeforeLoop(loop: loop, context: context),
               let sliceType = emptySliceType(site, file),
               let append = singleAppend(site, file),
               conditional ? Placement.isInIfBranches(append, in: site.body) : Placement.isUnconditional(append, in: site.body),
