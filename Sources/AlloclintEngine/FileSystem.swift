@@ -68,11 +68,12 @@ public enum FileSystem {
     /// disk, then renamed over `path` — a reader (or a run interrupted half-way) never sees a
     /// truncated file. An existing file keeps its permissions.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LintError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\((path as NSString).lastPathComponent).alloclint-\(getpid()).tmp"
+        let (directory, name) = split(absolute(path))
+        let temporary = directory + "/.\(name).alloclint-\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            let reason = errno == ENOENT ? "no such directory \(directory.isEmpty ? "." : directory)" : errnoDescription()
+            let given = split(path).directory
+            let reason = errno == ENOENT ? "no such directory \(given.isEmpty ? "." : given)" : errnoDescription()
             throw LintError(path: path, message: "cannot write: \(reason)")
         }
         var written = 0
@@ -97,6 +98,14 @@ public enum FileSystem {
             unlink(temporary)
             throw LintError(path: path, message: "cannot write: \(message)")
         }
+    }
+
+    /// The directory part and the last component of `path`, split at its last `/`. (NSString's
+    /// path methods trap on some relative paths in swift-corelibs-foundation, e.g. "a" and ".".)
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let directory = String(path[..<slash])
+        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
 
     static func errnoDescription() -> String { String(cString: strerror(errno)) }

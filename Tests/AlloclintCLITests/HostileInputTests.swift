@@ -20,6 +20,8 @@ final class HostileInputTests: XCTestCase {
             "selectors.go": "package p\n\nvar x = v" + String(repeating: ".f", count: 100_000) + "\n",
             "types.go": "package p\n\nvar x " + String(repeating: "[]*", count: 50_000) + "int\n",
             "unclosed.go": "package p\n\nfunc f() {\n" + String(repeating: "{(", count: 50_000) + "\n",
+            // 65,536 pending tokens or more at the end: tree-sitter 0.20.7 builds a damaged tree.
+            "prefixes.go": "package p\n\nvar x = " + String(repeating: "-", count: 70_000) + "\n",
         ]
         let root = try makeTree(files)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -28,7 +30,9 @@ final class HostileInputTests: XCTestCase {
             XCTAssertTrue(run.status == 0 || run.status == 1, "\(name): status \(run.status), \(run.stderr.prefix(500))")
             XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)), name)
         }
-        XCTAssertTrue(try alloclint(["--no-config", "unclosed.go"], in: root).stdout.contains("[syntax-error]"))
+        for name in ["unclosed.go", "prefixes.go"] {
+            XCTAssertTrue(try alloclint(["--no-config", name], in: root).stdout.contains("[syntax-error]"), name)
+        }
         try assertFuzzTargetSurvives(root)
     }
 
