@@ -8,9 +8,12 @@ BIN := .build/release/alloclint
 # The binary `make install` puts on PATH: the Swift runtime linked in, so it starts in half the
 # time (editors and hooks start it on every run) and runs without Swift's shared libraries.
 STATIC_BIN := .build/static/release/alloclint
-GO_SRC := /usr/share/go-1.19/src
+GO_ROOT := /usr/share/go-1.19
+GO_SRC := $(GO_ROOT)/src
+N ?= 1000000
+SEED ?= 1
 
-.PHONY: run test build static install grammar deps readme clean bench-stdin
+.PHONY: run test build static install grammar deps readme clean bench-stdin go-src sweep fuzz
 
 run: build
 	@cd examples && ../$(BIN) $(patsubst examples/%,./%,$(ARGS)); status=$$?; \
@@ -59,3 +62,22 @@ bench-stdin: static
 	hyperfine --ignore-failure --warmup 5 --runs 40 \
 	  '$(STATIC_BIN) --no-config --stdin --stdin-filename .build/bench/alone/transport.go < .build/bench/stdin-2000.go' \
 	  '$(STATIC_BIN) --no-config --stdin --stdin-filename $(GO_SRC)/net/http/transport.go < .build/bench/stdin-2000.go'
+
+# Debian's Go 1.19 sources: the corpus of `make sweep` and `make bench` (installed when missing).
+go-src:
+	@if [ ! -d $(GO_ROOT)/src ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing golang-1.19-src"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-1.19-src >/dev/null; \
+	  else \
+	    echo "golang-1.19-src is missing: run 'sudo apt-get install -y golang-1.19-src'" >&2; exit 1; \
+	  fi; \
+	fi
+
+# Lints every .go file of the Go 1.19 src and test trees, named explicitly: no crash, no hang.
+sweep: build go-src
+	@GO_ROOT=$(GO_ROOT) .ci/sweep
+
+# The mutation fuzzer, N executions from SEED (a short run is part of `make test`).
+fuzz: build
+	.build/release/AlloclintFuzz --runs $(N) --seed $(SEED)
