@@ -313,7 +313,8 @@ private final class UnitWalker {
     func declare(_ kind: DeclarationKind, name nameNode: Node, declNode: Node?, type: Node?,
                           variadic: Bool = false, origin: DeclarationOrigin = .none,
                           bindNow: Bool, record: Bool = true) -> Int32? {
-        guard nameNode.kind != .blankIdentifier else { return nil }
+        // `_` declares nothing; in `for _, v := range` and `_, err :=` it is an identifier node.
+        guard nameNode.kind != .blankIdentifier, !analysis.file.tree.textEquals(nameNode, "_") else { return nil }
         let name = analysis.intern(nameNode)
         let function = functions.last?.node
         let scope = scopes.last?.node

@@ -97,6 +97,23 @@ final class AnalysisResolutionTests: XCTestCase {
         XCTAssertEqual(file.resolve(fixture.node("rest ...")!)?.isVariadic, true)
     }
 
+    func testBlankIdentifierDeclaresNothing() throws {
+        let fixture = AnalysisFixture("""
+            package p
+
+            func f(xs []int, g func() (int, error)) {
+            \tfor _, x := range xs {
+            \t\t_, err := g()
+            \t\tgo func() { _ = x; _ = err }()
+            \t}
+            }
+            """)
+        let file = fixture.file
+        XCTAssertNil(file.resolve(fixture.node("_ = x")!))
+        let literal = try XCTUnwrap(fixture.expression("func() { _ = x; _ = err }"))
+        XCTAssertEqual(file.freeVariables(of: literal).map { file.tree.text($0.identifier) }, ["x", "err"])
+    }
+
     func testCrossFileAndImports() throws {
         let fixture = AnalysisFixture("""
             package p
