@@ -24,6 +24,8 @@ final class FileAnalysis {
     private var units: [Node] = []
     private var unitStarts: [Int] = []
     private var unitDone: [Bool] = []
+    /// Per unit (built on first use): its identifiers that resolve, by encoded target, in source order.
+    private var referenceIndex: [Int: [Int32: [Node]]] = [:]
 
     private var nameIDs: [ArraySlice<UInt8>: Int32] = [:]
     /// Per interned name: the innermost local binding during a unit walk (-1: none).
@@ -147,13 +149,46 @@ final class FileAnalysis {
     func unit(containing offset: Int) -> Node? { unitIndex(containing: offset).map { units[$0] } }
 
     private func unitIndex(containing offset: Int) -> Int? {
+        let found = lastUnit(startingAtOrBefore: offset)
+        guard found >= 0, offset < units[found].endByte else { return nil }
+        return found
+    }
+
+    /// The last unit that starts at or before `offset`; -1 if none does.
+    private func lastUnit(startingAtOrBefore offset: Int) -> Int {
         var low = 0, high = unitStarts.count - 1, found = -1
         while low <= high {
             let mid = (low + high) / 2
             if unitStarts[mid] <= offset { found = mid; low = mid + 1 } else { high = mid - 1 }
         }
-        guard found >= 0, offset < units[found].endByte else { return nil }
         return found
+    }
+
+    /// The identifiers in `node` that resolve to `target`, from the index of each unit `node`
+    /// overlaps (outside ERROR nodes, like `forEachReference`).
+    func references(to target: Int32, in node: Node) -> [Node] {
+        var result: [Node] = []
+        var unit = max(0, lastUnit(startingAtOrBefore: node.startByte))
+        while unit < units.count && unitStarts[unit] < node.endByte {
+            let index = referenceIndex[unit] ?? buildReferenceIndex(unit)
+            for identifier in index[target] ?? [] where node.startByte <= identifier.startByte && identifier.endByte <= node.endByte {
+                result.append(identifier)
+            }
+            unit += 1
+        }
+        return result
+    }
+
+    private func buildReferenceIndex(_ unit: Int) -> [Int32: [Node]] {
+        var index: [Int32: [Node]] = [:]
+        units[unit].walk { node in
+            let kind = node.kind
+            guard kind == .identifier || kind == .typeIdentifier || kind == .packageIdentifier else { return .visitChildren }
+            if let target = target(of: node) { index[target, default: []].append(node) }
+            return .skipChildren
+        }
+        referenceIndex[unit] = index
+        return index
     }
 
     // MARK: Interning and binding (used by UnitWalker)
@@ -679,6 +714,14 @@ extension GoFile {
             }
             return .visitChildren
         }
+    }
+
+    /// The identifiers in `node`'s subtree that refer to (or declare) `declaration`, in source
+    /// order: what `forEachReference(in:)` finds for it, from an index built once per top-level
+    /// declaration — linear in the references rather than in the subtree, so a rule that asks it
+    /// of every loop of a deep nest stays linear.
+    public func references(to declaration: Declaration, in node: Node) -> [Node] {
+        analysis.references(to: declaration.id.raw, in: node)
     }
 
     /// The free variables of a func literal: the local variables (params, results and receivers

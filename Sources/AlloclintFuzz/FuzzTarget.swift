@@ -48,11 +48,12 @@ struct FuzzTarget {
         return nil
     }
 
-    /// Findings lie within the input, and a file that does not parse has a syntax-error finding
-    /// (unless the input itself carries a suppression comment).
+    /// Findings lie within the (fixed) input, and a file that does not parse has a syntax-error
+    /// finding (unless the input itself carries a suppression comment).
     private func brokenInvariant(_ result: LintResult, _ tree: SyntaxTree) -> String? {
         if !result.errors.isEmpty { return "errors for in-memory input: \(result.errors)" }
-        let size = tree.source.bytes.count
+        // With fixes applied (in memory), findings are positions in the fixed source.
+        let size = result.fixedFiles.first?.fixed.count ?? tree.source.bytes.count
         var spans: [(what: String, start: Int, end: Int)] = []
         for finding in result.findings {
             guard finding.range.start.line >= 1, finding.range.start.column >= 1 else {

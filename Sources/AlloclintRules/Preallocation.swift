@@ -67,13 +67,7 @@ struct DeclarationBeforeLoop {
     }
 
     /// Every identifier in `node` that refers to the declared variable.
-    func references(in node: Node, _ file: GoFile) -> [Node] {
-        var found: [Node] = []
-        file.forEachReference(in: node) { identifier, declaration in
-            if declaration.id == self.declaration.id { found.append(identifier) }
-        }
-        return found
-    }
+    func references(in node: Node, _ file: GoFile) -> [Node] { file.references(to: declaration, in: node) }
 
     /// Edits that make the declaration `name := make(…)` (or give it that value), leaving comments
     /// and the rest of the line alone.
@@ -257,13 +251,9 @@ enum Mutation {
     static func mayChange(_ bound: Node, reading variables: [Declaration], in node: Node, _ file: GoFile) -> Bool {
         guard !variables.isEmpty else { return false }
         let readsThrough = bound.first { $0.kind == .selectorExpression || $0.kind == .indexExpression || $0.kind == .sliceExpression } != nil
-        let ids = Set(variables.map(\.id))
-        var changed = false
-        file.forEachReference(in: node) { identifier, declaration in
-            guard !changed, ids.contains(declaration.id) else { return }
-            changed = isWritten(identifier, throughFields: readsThrough, file)
+        return variables.contains { variable in
+            file.references(to: variable, in: node).contains { isWritten($0, throughFields: readsThrough, file) }
         }
-        return changed
     }
 
     /// Whether the variable at `identifier` is changed there: the identifier itself, or (with
