@@ -7,8 +7,9 @@ import Foundation
 
 let usage = """
     usage: AlloclintFuzz [--runs N] [--seconds S] [--seed N] [--corpus DIR]... [--regressions DIR]
-                         [--crash-file FILE] [--replay N]
+                         [--crash-file FILE] [--replay N] [--from N]
       --runs N           executions after the regressions (default 3000)
+      --from N           first execution (default 0): a long run can be split into shards run at once
       --seconds S        stop earlier, after S seconds
       --seed N           seed of the run (default 1): execution i's input depends only on (seed, i)
       --corpus DIR       Go files to mutate (default: rules and examples; plus the catalogue examples)
@@ -27,6 +28,7 @@ struct Settings {
     var regressions = "Tests/FuzzRegressions"
     var crashFile = "fuzz-crash.go"
     var replay: Int?
+    var first = 0
 
     init(_ arguments: [String]) {
         var rest = arguments[...]
@@ -47,6 +49,7 @@ struct Settings {
             case "--regressions": regressions = value(flag)
             case "--crash-file": crashFile = value(flag)
             case "--replay": replay = number(flag) as Int
+            case "--from": first = number(flag)
             case "-h", "--help": FileHandle.standardOutput.write(Data(usage.utf8)); exit(0)
             default: fail("unknown argument \(flag)")
             }
@@ -121,11 +124,12 @@ var slowest = (index: 0, seconds: 0.0)
 while executions < settings.runs {
     let elapsed = Date().timeIntervalSince(started)
     if let limit = settings.seconds, elapsed >= limit { break }
-    let (input, version) = generated(executions)
+    let index = settings.first + executions
+    let (input, version) = generated(index)
     let executionStarted = Date()
-    execute(input, index: executions, goVersion: version, label: "execution \(executions) (seed \(settings.seed))")
+    execute(input, index: index, goVersion: version, label: "execution \(index) (seed \(settings.seed))")
     let executionSeconds = Date().timeIntervalSince(executionStarted)
-    if executionSeconds > slowest.seconds { slowest = (executions, executionSeconds) }
+    if executionSeconds > slowest.seconds { slowest = (index, executionSeconds) }
     executions += 1
     bytes += input.count
     if Date().timeIntervalSince(lastProgress) >= 30 {
@@ -135,6 +139,6 @@ while executions < settings.runs {
     }
 }
 let seconds = Date().timeIntervalSince(started)
-print(String(format: "alloclint-fuzz: %d executions (%.1f MB) in %.1f s (%.0f/s, slowest: execution %d, %.2f s), seed %llu, corpus %d inputs, %d regressions: no crash, hang or broken invariant",
-             executions, Double(bytes) / 1e6, seconds, Double(executions) / max(seconds, 0.001), slowest.index, slowest.seconds,
+print(String(format: "alloclint-fuzz: %d executions from %d (%.1f MB) in %.1f s (%.0f/s, slowest: execution %d, %.2f s), seed %llu, corpus %d inputs, %d regressions: no crash, hang or broken invariant",
+             executions, settings.first, Double(bytes) / 1e6, seconds, Double(executions) / max(seconds, 0.001), slowest.index, slowest.seconds,
              settings.seed, corpus.count, regressions.count))
