@@ -27,6 +27,8 @@ public struct LintOptions: Sendable {
     public var ruleOptions: [String: [String: OptionValue]] = [:]
     /// Apply the safe fixes (`--fix`), or only compute them (`--diff`).
     public var fixMode = FixMode.none
+    /// Collects the time spent parsing and in each rule (`--profile-rules`).
+    public var ruleProfile: RuleProfile?
 
     public init() {}
 }
@@ -281,7 +283,10 @@ public struct Linter {
         }
         // A file read only for package context contributes package-level declarations, never
         // findings: its function bodies need not be parsed.
+        let profile = options.ruleProfile
         let parse = { (entry: (file: PackageInput.File, source: SourceText), parser: GoParser) -> SyntaxTree in
+            let started = profile == nil ? 0 : RuleProfile.now()
+            defer { profile?.addParse(RuleProfile.now() - started) }
             if entry.file.reported { return parser.parse(entry.source) }
             return entry.file.contextRanges.map { parser.parse(entry.source, ranges: $0) } ?? parser.parseDeclarations(entry.source)
         }
@@ -296,7 +301,7 @@ public struct Linter {
             if file.reported {
                 output.files += 1
                 output.bytes += source.bytes.count
-                output.lines += source.lineStarts.count
+                output.lines += source.lineCount
             }
         }
         if options.parseOnly {
@@ -304,7 +309,7 @@ public struct Linter {
             return output
         }
         _ = GoPackage(directory: input.directory, files: goFiles.map(\.file))
-        let runner = RuleRunner(ruleTypes: enabledRules, options: ruleOptions)
+        let runner = RuleRunner(ruleTypes: enabledRules, options: ruleOptions, profile: profile)
         for entry in goFiles where entry.reported {
             let found = runner.run(entry.file)
             if found.isEmpty { continue }

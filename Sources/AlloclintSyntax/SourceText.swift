@@ -51,6 +51,13 @@ public final class SourceText: @unchecked Sendable {
         }
     }
 
+    /// Lines as `wc -l` counts them, plus a last line without a newline.
+    public var lineCount: Int {
+        let newline = UInt8(ascii: "\n")
+        let newlines = lineStartsStorage.map { $0.count - 1 } ?? bytes.reduce(0) { $1 == newline ? $0 + 1 : $0 }
+        return newlines + (bytes.last.map { $0 != newline } ?? false ? 1 : 0)
+    }
+
     public var lineStarts: [Int] {
         if let lineStartsStorage { return lineStartsStorage }
         var starts = [0]

@@ -72,6 +72,9 @@ struct Lint: ParsableCommand, StatusCommand {
     @Flag(help: "Benchmark mode: read, parse and walk every file; run no rule, report nothing.")
     var parseOnly = false
 
+    @Flag(help: .hidden)  // CPU time of parsing, walking and each rule, on stderr (performance work)
+    var profileRules = false
+
     @Option(name: .customLong("new-from-rev"), help: ArgumentHelp(
         "Report only findings on lines added or changed since the git revision REV (git diff REV, plus untracked files).",
         valueName: "REV"))
@@ -112,6 +115,7 @@ struct Lint: ParsableCommand, StatusCommand {
         options.exclude = exclude
         options.includeGenerated = includeGenerated
         options.parseOnly = parseOnly
+        if profileRules { options.ruleProfile = RuleProfile() }
         options.fixMode = fix ? .apply : diff ? .diff : .none
         options.newFromRevision = newFromRevision
         if stdin {
@@ -121,6 +125,7 @@ struct Lint: ParsableCommand, StatusCommand {
 
         let linter = try Linter(options: options)
         let result = linter.run()
+        if let profile = options.ruleProfile { Output.write(profileTable(profile), to: .standardError) }
 
         if stats {
             let seconds = Date().timeIntervalSince(started)
@@ -173,6 +178,13 @@ struct Lint: ParsableCommand, StatusCommand {
         let fixes = count == 1 ? "1 finding" : "\(count) findings"
         let files = result.fixedFiles.count == 1 ? "1 file" : "\(result.fixedFiles.count) files"
         return applied ? "alloclint: fixed \(fixes) in \(files)\n" : "alloclint: fixes for \(fixes) in \(files) (not applied)\n"
+    }
+
+    /// `--profile-rules`: CPU seconds summed over the workers, dearest first.
+    private func profileTable(_ profile: RuleProfile) -> String {
+        let rows = [("(parse)", profile.parseSeconds), ("(walk and dispatch)", profile.walkSeconds)] + profile.rules
+        let total = rows.reduce(0) { $0 + $1.1 }
+        return rows.map { String(format: "%-26@ %8.3f s %5.1f%%\n", $0.0, $0.1, total > 0 ? 100 * $0.1 / total : 0) }.joined()
     }
 
     private var useColor: Bool {

@@ -228,6 +228,39 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("nope/out.txt"), missing.stderr)
     }
 
+    func testPathsAfterDoubleDashAreFilesEvenWhenTheyLookLikeFlags() throws {
+        let root = try makeTree(["-x.go": deferInLoopSource, "b.go": deferInLoopSource])
+        defer { try? FileManager.default.removeItem(at: root) }
+        for arguments in [["--format", "json", "--", "-x.go", "b.go"], ["lint", "--format", "json", "--", "-x.go", "b.go"]] {
+            let run = try alloclint(arguments, in: root)
+            XCTAssertEqual(run.status, 1, "\(arguments): \(run.stderr)")
+            XCTAssertEqual(run.stdout.components(separatedBy: "\"rule\" : \"defer-in-loop\"").count - 1, 2, "\(arguments)")
+        }
+        // After `--` nothing is an option, and options before it are still checked.
+        XCTAssertEqual(try alloclint(["--", "--bogus"], in: root).status, 2)
+        XCTAssertEqual(try alloclint(["--jobs", "0", "--", "b.go"], in: root).status, 2)
+    }
+
+    func testParseOnlyRunsNoRuleAndStatsCountTheInput() throws {
+        let root = try makeTree(["a.go": deferInLoopSource])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["--parse-only", "--stats", "a.go"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        let lines = deferInLoopSource.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        XCTAssertTrue(run.stderr.contains("alloclint: 1 files, \(deferInLoopSource.utf8.count) bytes, \(lines) lines in "), run.stderr)
+    }
+
+    func testProfileRulesChargesParsingAndEveryEnabledRule() throws {
+        let root = try makeTree(["a.go": deferInLoopSource])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["--profile-rules", "--disable", "slice-prealloc", "a.go"], in: root)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let rows = run.stderr.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        for row in ["(parse)", "(walk", "defer-in-loop", "loop-closure"] { XCTAssertTrue(rows.contains(row), "\(row) in \(run.stderr)") }
+        XCTAssertFalse(rows.contains("slice-prealloc"), run.stderr)
+    }
+
     func testOutputIsIdenticalForEveryJobCount() throws {
         var files: [String: String] = [:]
         for index in 0..<30 { files["p\(index % 7)/f\(index).go"] = deferInLoopSource }
