@@ -90,6 +90,6 @@ public enum FixApplier {
     }
 
     private static func parses(_ bytes: [UInt8], _ parser: GoParser) -> Bool {
-        parser.parse(SourceText(bytes: bytes)).firstError == nil
+        parser.parse(SourceText(bytes: bytes)).parsesCleanly
     }
 }

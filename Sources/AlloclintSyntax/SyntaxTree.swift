@@ -10,15 +10,19 @@ public final class SyntaxTree {
     /// tree-sitter 0.20.7 (Debian's) builds the ERROR node that ends a file of 65,536 or more
     /// pending tokens (unclosed brackets, prefix operators…) with a child count that wraps at 16
     /// bits: the node loses children, and `ts_tree_delete` then frees a pointer into the middle
-    /// of an allocation. Walking such a tree is safe (checked with valgrind), so it is linted as
-    /// it is and leaked instead of deleted. The lost children shrink the root, which otherwise
-    /// always ends at the end of the source (checked on every file of the Go 1.19 tree). Only
-    /// hostile input gets here.
-    private let isDamaged: Bool
+    /// of an allocation (`DeepNesting` has the other way this bug crashes). Such a tree is leaked
+    /// instead of deleted, and the file reported as not parsed. The lost children shrink the
+    /// root, which otherwise always ends at the end of the source (checked on every file of the
+    /// Go 1.19 tree). Only hostile input gets here.
+    let isDamaged: Bool
+    /// Where the file nests too deeply for the parser (`DeepNesting`), when it was not parsed:
+    /// the tree is then empty.
+    public let unparsedNestingOffset: Int?
 
-    init(raw: OpaquePointer, source: SourceText) {
+    init(raw: OpaquePointer, source: SourceText, unparsedNestingOffset: Int? = nil) {
         self.raw = raw
         self.source = source
+        self.unparsedNestingOffset = unparsedNestingOffset
         let root = Node(ts_tree_root_node(raw))
         isDamaged = root.hasError && root.endByte != source.bytes.count
     }
@@ -28,6 +32,9 @@ public final class SyntaxTree {
     }
 
     public var root: Node { Node(ts_tree_root_node(raw)) }
+
+    /// Whether the file parsed, and without an error.
+    public var parsesCleanly: Bool { unparsedNestingOffset == nil && firstError == nil }
 
     /// The first ERROR or MISSING node in source order, if the file does not parse cleanly.
     public var firstError: Node? {
@@ -74,13 +81,25 @@ public final class GoParser {
     deinit { ts_parser_delete(raw) }
 
     public func parse(_ source: SourceText) -> SyntaxTree {
-        let tree = source.bytes.withUnsafeBufferPointer { buffer in
+        let risky = DeepNesting.riskyOffset(in: source.bytes)
+        if let risky, !DeepNesting.parseSurvivesInChild(source.bytes, language: GoGrammar.language) {
+            return SyntaxTree(raw: parse(bytes: []), source: source, unparsedNestingOffset: risky)
+        }
+        let tree = SyntaxTree(raw: parse(bytes: source.bytes), source: source)
+        guard tree.isDamaged else { return tree }
+        // Linting what is left of a damaged tree would report nonsense (its first error is at the
+        // start of the file): the file is reported as not parsed, and the damaged tree leaked.
+        return SyntaxTree(raw: parse(bytes: []), source: source, unparsedNestingOffset: risky ?? tree.root.endByte)
+    }
+
+    private func parse(bytes: [UInt8]) -> OpaquePointer {
+        let tree = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 ts_parser_parse_string(raw, nil, $0.baseAddress, UInt32($0.count))
             }
         }
         guard let tree else { fatalError("tree-sitter returned no tree without a timeout or cancellation") }
-        return SyntaxTree(raw: tree, source: source)
+        return tree
     }
 
     /// Parses everything but the inside of top-level function bodies, which come out as empty

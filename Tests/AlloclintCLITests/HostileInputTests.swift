@@ -38,6 +38,41 @@ final class HostileInputTests: XCTestCase {
         try assertFuzzTargetSurvives(root)
     }
 
+    /// tree-sitter 0.20.7 crashes recovering from an error with 65,536 entries on its stack (see
+    /// `DeepNesting`): such files get a syntax error and are not parsed; deep valid files still are.
+    func testDeepInvalidNestingIsReportedNotParsed() throws {
+        let invalid = [
+            // Inputs of the fuzzer that crashed the parser: deep nests cut off at 1 MiB.
+            "loops.go": String(("package p\nfunc f(xs []int) {\n" + String(repeating: "for range xs {\n", count: 70_000)).prefix(1 << 20)),
+            "cases.go": String(("package p\nfunc f() {\n" + String(repeating: "switch {\ncase x:\n", count: 70_000)).prefix(1 << 20)),
+            "decrements.go": "package p\nvar x = " + String(repeating: "-", count: 70_000) + "\nvar y = 1\n",
+            "in-body.go": "package p\nfunc f() {\nx = " + String(repeating: "-", count: 70_000) + "\n}\n",
+            "unclosed.go": "package p\nfunc f() {\n" + String(repeating: "(", count: 70_000) + "\n}\nfunc g() {}\n",
+            "else-if.go": "package p\nfunc f() {\nif a {\n" + String(repeating: "} else if a {\n", count: 70_000),
+            "slices.go": "package p\nvar x " + String(repeating: "[]", count: 70_000) + "\n",
+            "maps.go": "package p\nvar x " + String(repeating: "map[string]", count: 70_000),
+            "labels.go": "package p\nfunc f() {\n" + String(repeating: "L: ", count: 70_000),
+        ]
+        let valid = [
+            "parentheses.go": "package p\nvar x = " + String(repeating: "(", count: 100_000) + "f" + String(repeating: ")", count: 100_000) + "\n",
+            "types.go": "package p\nvar x " + String(repeating: "[]*", count: 50_000) + "int\n",
+        ]
+        let root = try makeTree(invalid.merging(valid) { first, _ in first })
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in invalid.keys.sorted() {
+            let run = try alloclint(["--no-config", name], in: root)
+            XCTAssertEqual(run.status, 1, "\(name): \(run.stderr.prefix(300))")
+            XCTAssertTrue(run.stdout.hasPrefix("\(name):"), "\(name): \(run.stdout.prefix(300))")
+            XCTAssertTrue(run.stdout.contains("nested too deeply for the parser"), "\(name): \(run.stdout.prefix(300))")
+            XCTAssertEqual(run.stdout.split(separator: "\n").count, 1, name)
+        }
+        for name in valid.keys.sorted() {
+            let run = try alloclint(["--no-config", name], in: root)
+            XCTAssertEqual(run.status, 0, "\(name): \(run.stdout.prefix(300)) \(run.stderr.prefix(300))")
+        }
+        try assertFuzzTargetSurvives(root)
+    }
+
     func testInvalidUTF8AndNulBytes() throws {
         let root = try makeTree([:])
         defer { try? FileManager.default.removeItem(at: root) }

@@ -9,6 +9,10 @@ struct SyntaxErrorRule: Rule {
     init(options: RuleOptions) {}
 
     func check(file context: RuleContext) {
+        if let offset = context.tree.unparsedNestingOffset {
+            context.report(range: offset..<offset, "syntax error: nested too deeply for the parser (thousands of levels); the file is not checked")
+            return
+        }
         guard let error = context.tree.firstError else { return }
         if error.isMissing {
             context.report(range: error.startByte..<error.startByte, "syntax error: missing \(error.kind.name)")
