@@ -61,9 +61,9 @@ struct DeclarationBeforeLoop {
     /// compared by text.
     private static func assigns(_ node: Node, to name: Node, _ file: GoFile) -> Bool {
         guard node.kind == .assignmentStatement, var target = node.child(.left)?.namedChild(at: 0) else { return false }
-        if target.kind == .indexExpression, let operand = target.child(.operand) { target = operand }
+        if let operand = ElementAccess.operand(of: target) { target = operand }
         let bytes = file.source.bytes
-        return target.kind == .identifier && bytes[target.byteRange] == bytes[name.byteRange]
+        return (target.kind == .identifier || target.kind == .typeIdentifier) && bytes[target.byteRange] == bytes[name.byteRange]
     }
 
     /// Every identifier in `node` that refers to the declared variable.
@@ -266,8 +266,8 @@ enum Mutation {
                let call = parent.parent, call.kind == .callExpression, call.child(.function) == parent {
                 return true  // a method call may mutate its receiver
             }
-            let isRoot = (kind == .selectorExpression || kind == .indexExpression || kind == .sliceExpression)
-                && parent.child(.operand) == place
+            let isRoot = ((kind == .selectorExpression || kind == .sliceExpression) && parent.child(.operand) == place)
+                || ElementAccess.operand(of: parent) == place
             guard kind == .parenthesizedExpression || (isRoot && throughFields) else { break }
             place = parent
         }
@@ -288,6 +288,20 @@ enum Mutation {
             return false
         default:
             return false
+        }
+    }
+}
+
+/// Element access `x[i]`, as tree-sitter-go spells it.
+enum ElementAccess {
+    /// The operand `x` of `x[i]`. tree-sitter-go reads `m[keys[i]]` or `m[p.names[i]]` as a
+    /// generic instantiation, because the index looks like a type; its `type` is then the operand.
+    /// Callers only ask about variables, which cannot be instantiated, so both forms are an index.
+    static func operand(of node: Node) -> Node? {
+        switch node.kind {
+        case .indexExpression: node.child(.operand)
+        case .typeInstantiationExpression: node.child(.type)
+        default: nil
         }
     }
 }

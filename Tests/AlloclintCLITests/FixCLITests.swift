@@ -58,7 +58,7 @@ final class FixCLITests: XCTestCase {
         let before = try contents(root)
         let run = try alloclint(["--fix", "./..."], in: root)
         XCTAssertEqual(run.status, 1, run.stderr)  // string concatenations and unfixable loops remain
-        XCTAssertTrue(run.stderr.contains("alloclint: fixed 13 findings in 4 files"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("alloclint: fixed 15 findings in 4 files"), run.stderr)
         let fixed = try contents(root)
         for input in Self.inputs {
             try compareWithGolden(fixed[input.path]!, input.path)
@@ -87,7 +87,7 @@ final class FixCLITests: XCTestCase {
         let before = try contents(root)
         let run = try alloclint(["--diff", "./..."], in: root)
         XCTAssertEqual(run.status, 1, "fixes to apply: status 1")
-        XCTAssertTrue(run.stderr.contains("fixes for 13 findings in 4 files (not applied)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("fixes for 15 findings in 4 files (not applied)"), run.stderr)
         try compareWithGolden(run.stdout, "expected.diff")
         XCTAssertEqual(try contents(root), before, "--diff writes nothing")
 

@@ -44,8 +44,8 @@ struct MapPreallocRule: Rule {
     /// The one statement `m[k] = v` of the loop, when the loop mentions m nowhere else.
     private func singleStore(_ site: DeclarationBeforeLoop, _ file: GoFile) -> Node? {
         let references = site.references(in: site.loop, file)
-        guard references.count == 1, let index = references[0].parent, index.kind == .indexExpression,
-              index.child(.operand) == references[0], let targets = index.parent, targets.kind == .expressionList,
+        guard references.count == 1, let index = references[0].parent,
+              ElementAccess.operand(of: index) == references[0], let targets = index.parent, targets.kind == .expressionList,
               targets.namedChildCount == 1, let statement = targets.parent, statement.kind == .assignmentStatement,
               statement.child(.left) == targets, let op = statement.child(.operator), file.tree.textEquals(op, "=") else { return nil }
         return statement

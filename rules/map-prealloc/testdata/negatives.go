@@ -162,3 +162,13 @@ func copyInto(accounts []Account, dst map[string]string) map[string]string {
 	}
 	return m
 }
+
+// A second store, spelled m[keys[i]]: two entries per iteration.
+func twoStores(keys []string, accounts []Account) map[string]Account {
+	m := make(map[string]Account)
+	for i, a := range accounts {
+		m[a.ID] = a
+		m[keys[i]] = a
+	}
+	return m
+}

@@ -68,3 +68,22 @@ func (r *Registry) load() {
 	}
 	r.plans = limits
 }
+
+// A key that is itself an element (tree-sitter-go reads m[keys[i]] as a generic instantiation).
+func byPosition(keys []string, accounts []Account) map[string]Account {
+	m := make(map[string]Account) // want "map-prealloc"
+	for i, a := range accounts {
+		m[keys[i]] = a
+	}
+	return m
+}
+
+type Lookup struct{ names []string }
+
+func (l *Lookup) byName(accounts []Account) map[string]Account {
+	m := map[string]Account{} // want "map-prealloc"
+	for i := range accounts {
+		m[l.names[i]] = accounts[i]
+	}
+	return m
+}

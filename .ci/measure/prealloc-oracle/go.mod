@@ -1,0 +1,3 @@
+module alloclint.measure/prealloc-oracle
+
+go 1.19
