@@ -4,14 +4,15 @@
 // Its output is compared with alloclint's JSON findings to measure recall (see compare.py and
 // ../prealloc-results.md).
 //
-// Usage (Go 1.19, from this directory):
+// Usage (Go 1.19, from this directory; -root must be spelled under GOROOT for vendored imports):
 //
-//	go run . -root /usr/share/go-1.19/src/cmd -prefix cmd > /tmp/oracle.tsv
+//	go build -o /tmp/oracle . && GO111MODULE=off /tmp/oracle -root "$(go env GOROOT)/src/cmd" -prefix cmd
 //
 // Output: one line per site, tab-separated: rule, path relative to -root, line, detail.
-// Like alloclint, it skips testdata/, vendor/, hidden directories and generated files, and reads
-// every .go file whatever its build constraints (files of one package are checked together; type
-// errors from files of other platforms are ignored).
+// Like alloclint, it skips testdata/, vendor/ and hidden directories, reports nothing in generated
+// files (they are type-checked all the same), and reads every .go file whatever its build
+// constraints (a package's files are checked together; -v prints the type errors, which come
+// from files of other platforms).
 package main
 
 import (
