@@ -6,8 +6,9 @@ import AlloclintSyntax
 ///
 /// State per path: which variables share memory (alias groups: a Get result, `x.Bytes()`,
 /// `x[i:j]`, `*x`, `x.(T)`), which groups came from `Get` and were modified or reset since, which
-/// variables were put back (tainted, with the Put), and the deferred Puts registered. Nested func
-/// literals are analysed on their own; their identifiers still count as uses of captured values.
+/// variables and field paths (`w.fw` after `p.Put(w.fw)`) were put back (tainted, with the Put),
+/// and the deferred Puts registered. Nested func literals are analysed on their own; their
+/// identifiers still count as uses of captured values.
 struct PoolFlow {
     let file: GoFile
     let function: Node
@@ -18,6 +19,16 @@ struct PoolFlow {
         self.file = file
         self.function = function
         self.engine = TypeEngine(file: file)
+    }
+
+    /// A field path rooted at a variable: `w.fw` is (w, ["fw"]).
+    struct FieldPath: Hashable {
+        var root: Int32
+        var fields: [String]
+
+        func isPrefix(of other: FieldPath) -> Bool {
+            root == other.root && fields.count <= other.fields.count && Array(other.fields.prefix(fields.count)) == fields
+        }
     }
 
     struct Deferred: Hashable {
@@ -32,7 +43,15 @@ struct PoolFlow {
         var modified: Set<Int> = []
         var reset: Set<Int> = []
         var taint: [Int32: Set<Int>] = [:]
+        var fieldTaint: [FieldPath: Set<Int>] = [:]
         var deferred: Set<Deferred> = []
+
+        var hasTaint: Bool { taint.values.contains { !$0.isEmpty } || !fieldTaint.isEmpty }
+
+        /// Forgets the put-back field paths of `root`: reassigned, or handed to code that may reassign them.
+        mutating func untaintFields(of root: Int32) {
+            fieldTaint = fieldTaint.filter { $0.key.root != root }
+        }
 
         mutating func join(_ other: State) {
             guard other.reachable else { return }
@@ -42,6 +61,7 @@ struct PoolFlow {
             modified.formUnion(other.modified)
             reset.formUnion(other.reset)
             taint.merge(other.taint) { $0.union($1) }
+            fieldTaint.merge(other.fieldTaint) { $0.union($1) }
             deferred.formUnion(other.deferred)
         }
 
@@ -302,6 +322,7 @@ struct PoolFlow {
     /// variable's memory, or something unrelated.
     func bind(_ variable: Int32, to value: Node?, _ state: inout State) {
         state.taint[variable] = nil
+        state.untaintFields(of: variable)
         guard let value else { state.groups[variable] = nil; return }
         if let get = getCall(value) {
             let group = get.startByte
@@ -323,6 +344,9 @@ struct PoolFlow {
 
     /// An assignment to something other than a plain variable: a field, an element, `*p`.
     func store(into target: Node, value: Node?, _ state: inout State) {
+        if let path = fieldPath(target) {
+            state.fieldTaint = state.fieldTaint.filter { !path.isPrefix(of: $0.key) }  // w.fw = nil
+        }
         guard let root = rootVariable(target) else { return }
         let groups = state.groups[root] ?? []
         guard !groups.isEmpty else { return }
@@ -394,6 +418,18 @@ struct PoolFlow {
             }
         }
         return nil
+    }
+
+    /// `x.f.g` (parentheses allowed) with x a variable: its field path.
+    func fieldPath(_ expression: Node) -> FieldPath? {
+        var node = stripParens(expression)
+        var fields: [String] = []
+        while node.kind == .selectorExpression, let operand = node.child(.operand), let field = node.child(.field) {
+            fields.append(file.tree.text(field))
+            node = stripParens(operand)
+        }
+        guard !fields.isEmpty, let root = variable(node) else { return nil }
+        return FieldPath(root: root, fields: fields.reversed())
     }
 
     struct Alias {
@@ -492,6 +528,7 @@ struct PoolFlow {
             if pool.isPut, let argument = pool.argument { put(call, argument, &state) }
             return
         }
+        if !state.fieldTaint.isEmpty { untaintFields(reassignableBy: call, function: function, arguments: arguments, &state) }
         if function.kind == .selectorExpression, let operand = function.child(.operand), let field = function.child(.field) {
             if let root = rootVariable(operand), let groups = state.groups[root], !groups.isEmpty {
                 let name = file.tree.text(field)
@@ -521,11 +558,28 @@ struct PoolFlow {
         }
     }
 
+    /// A call may reassign the fields of the variables it receives (`w.close()`, `reset(&w)`,
+    /// `release(w)`): their put-back field paths are forgotten.
+    func untaintFields(reassignableBy call: Node, function: Node, arguments: [Node], _ state: inout State) {
+        var received = arguments
+        if function.kind == .selectorExpression, let operand = function.child(.operand) { received.append(operand) }
+        for expression in received {
+            var node = stripParens(expression)
+            if node.kind == .unaryExpression, let op = node.child(.operator), file.tree.textEquals(op, "&"),
+               let operand = node.child(.operand) { node = operand }
+            if let root = rootVariable(node) { state.untaintFields(of: root) }
+        }
+    }
+
     /// `p.Put(argument)` (not deferred).
     func put(_ call: Node, _ argument: Node, _ state: inout State) {
         puts.nodes[call.startByte] = call
         let value = stripParens(argument)
         if isEmptied(value) { return }
+        if let path = fieldPath(value) {
+            if sharesMemory(value) { state.fieldTaint[path, default: []].insert(call.startByte) }
+            return
+        }
         var root: Int32?
         if value.kind == .identifier {
             root = variable(value)
@@ -618,14 +672,18 @@ struct PoolFlow {
 
     // MARK: Uses
 
-    /// Reports identifiers of `node` that refer to a put-back value (plain assignment targets,
-    /// nil comparisons and len/cap of a slice or string excepted).
+    /// Reports identifiers and field paths of `node` that refer to a put-back value (plain
+    /// assignment targets, nil comparisons and len/cap of a slice or string excepted).
     func uses(in node: Node, _ state: State) {
-        guard state.taint.values.contains(where: { !$0.isEmpty }) else { return }
+        guard state.hasTaint else { return }
         var skipped: Set<Int> = []
+        var reassignedFields: Set<Int> = []
         let kind = node.kind
         if kind == .shortVarDeclaration || (kind == .assignmentStatement && isPlainAssignment(node)) {
-            for target in list(node.child(.left)) where target.kind == .identifier { skipped.insert(target.startByte) }
+            for target in list(node.child(.left)) {
+                if target.kind == .identifier { skipped.insert(target.startByte) }
+                if reassignsTaintedField(target, state) { reassignedFields.insert(target.startByte) }
+            }
         }
         if kind == .rangeClause || kind == .receiveStatement, let left = node.child(.left) {
             for target in list(left) where target.kind == .identifier { skipped.insert(target.startByte) }
@@ -635,9 +693,16 @@ struct PoolFlow {
             if childKind == .binaryExpression, let right = child.child(.right), right.kind == .nil { return .skipChildren }
             if childKind == .callExpression, let function = child.child(.function), function.kind == .identifier,
                file.tree.textEquals(function, "len") || file.tree.textEquals(function, "cap"),
-               let argument = child.child(.arguments)?.namedChild(at: 0), argument.kind == .identifier {
+               let argument = child.child(.arguments)?.namedChild(at: 0), argument.kind == .identifier || isTainted(argument, state) {
                 let argumentKind = engine.kind(of: engine.type(of: argument, in: file))
                 if argumentKind == .slice || argumentKind == .string { return .skipChildren }
+            }
+            if childKind == .selectorExpression, !state.fieldTaint.isEmpty {
+                if reassignedFields.contains(child.startByte) { return .skipChildren }
+                if let path = fieldPath(child), let tainted = state.fieldTaint[path] {
+                    for put in tainted { report(use: child, put: put) }
+                    return .skipChildren
+                }
             }
             guard childKind == .identifier else { return .visitChildren }
             if skipped.contains(child.startByte) { return .skipChildren }
@@ -646,6 +711,17 @@ struct PoolFlow {
             }
             return .skipChildren
         }
+    }
+
+    /// `w.fw = …` or `w = …`-like targets over a put-back field path: a reassignment, not a use.
+    func reassignsTaintedField(_ target: Node, _ state: State) -> Bool {
+        guard !state.fieldTaint.isEmpty, let path = fieldPath(target) else { return false }
+        return state.fieldTaint.keys.contains { path.isPrefix(of: $0) }
+    }
+
+    func isTainted(_ expression: Node, _ state: State) -> Bool {
+        guard !state.fieldTaint.isEmpty, let path = fieldPath(expression) else { return false }
+        return state.fieldTaint[path] != nil
     }
 
     func report(use: Node, put: Int, kind: UseAfterPut.Kind = .afterPut) {
