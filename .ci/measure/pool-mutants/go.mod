@@ -1,0 +1,3 @@
+module poolmutants
+
+go 1.19
