@@ -52,9 +52,40 @@ public final class GoPackage {
         return built
     }
 
-    public init(directory: String, files: [GoFile]) {
+    /// The other packages of the Go module, for analyses that follow a call into one of them.
+    /// Weak: whoever creates the module's packages keeps them for the run.
+    public private(set) weak var modulePackages: ModulePackages?
+
+    public init(directory: String, files: [GoFile], modulePackages: ModulePackages? = nil) {
         self.directory = directory
         self.fileReferences = files.map { WeakFile(file: $0) }
+        self.modulePackages = modulePackages
         for file in files { file.attach(to: self) }
+    }
+}
+
+/// The packages of one Go module other than the linted one, by import path, read on demand (the
+/// engine supplies `load`: the directory and files of the package at an import path of the module,
+/// nil when the path is outside it). Not thread-safe: one per linted package.
+public final class ModulePackages {
+    private let load: (String) -> (directory: String, files: [GoFile])?
+    private var packages: [String: GoPackage] = [:]
+    private var unavailable: Set<String> = []
+    /// Holds the loaded files: a package holds its files weakly.
+    private var loadedFiles: [GoFile] = []
+
+    public init(load: @escaping (String) -> (directory: String, files: [GoFile])?) { self.load = load }
+
+    /// The package at `importPath` if it belongs to the module.
+    public func package(importPath: String) -> GoPackage? {
+        if let package = packages[importPath] { return package }
+        guard !unavailable.contains(importPath), let loaded = load(importPath), !loaded.files.isEmpty else {
+            unavailable.insert(importPath)
+            return nil
+        }
+        let package = GoPackage(directory: loaded.directory, files: loaded.files, modulePackages: self)
+        packages[importPath] = package
+        loadedFiles += loaded.files
+        return package
     }
 }

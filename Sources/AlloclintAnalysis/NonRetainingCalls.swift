@@ -3,14 +3,14 @@ import AlloclintSyntax
 // Calls that only call a func argument while they run and never keep it, so a closure passed to
 // them can live on the caller's stack. Two sources: one table of library calls (the compiler
 // agrees: `-gcflags=-m` says `func literal does not escape` at each), and the bodies of the
-// package's own functions and methods.
+// functions and methods of the package and of the other packages of its Go module.
 
 extension StandardLibrary {
     /// Functions by `path.Name`.
     static let nonRetainingFunctions: Set<String> = [
         "sort.Slice", "sort.SliceStable", "sort.SliceIsSorted", "sort.Search", "sort.Find",
         "strings.Map", "bytes.Map", "path/filepath.Walk", "path/filepath.WalkDir", "io/fs.WalkDir",
-        "testing.AllocsPerRun",
+        "testing.AllocsPerRun", "flag.Visit", "flag.VisitAll",
     ]
 
     /// Packages every function of which named `…Func` takes a callback it does not keep:
@@ -24,6 +24,7 @@ extension StandardLibrary {
     static let nonRetainingMethods: Set<String> = {
         var methods: Set<String> = [
             "sync.Once.Do", "sync.Map.Range", "regexp.Regexp.ReplaceAllFunc", "regexp.Regexp.ReplaceAllStringFunc",
+            "flag.FlagSet.Visit", "flag.FlagSet.VisitAll",
         ]
         for name in ["AddASN1", "AddUint8LengthPrefixed", "AddUint16LengthPrefixed", "AddUint24LengthPrefixed",
                      "AddUint32LengthPrefixed"] {
@@ -39,11 +40,13 @@ extension GoFile {
     /// - the library calls of one table: `sort.Slice`, `sort.SliceStable`, `sort.SliceIsSorted`,
     ///   `sort.Search`, `sort.Find`, the `…Func` functions of `slices`, `maps`, `strings` and
     ///   `bytes`, `strings.Map`, `bytes.Map`, `filepath.Walk`, `filepath.WalkDir`, `fs.WalkDir`,
-    ///   `testing.AllocsPerRun`, `sync.Once.Do`, `sync.Map.Range`, `regexp.Regexp.ReplaceAllFunc`
+    ///   `testing.AllocsPerRun`, `flag.Visit`, `flag.VisitAll` and the `flag.FlagSet` methods of
+    ///   those names, `sync.Once.Do`, `sync.Map.Range`, `regexp.Regexp.ReplaceAllFunc`
     ///   and `ReplaceAllStringFunc`, and the continuations of `cryptobyte.Builder` — packages
     ///   resolved through the imports (aliases followed, shadowing names refused), methods only
     ///   when the receiver's type is known;
-    /// - functions and methods of the package, and func literals held in never-reassigned local
+    /// - functions and methods of the package or of another package of its Go module (when the
+    ///   engine supplies `GoPackage.modulePackages`), and func literals held in never-reassigned local
     ///   variables of this file, whose parameter is only called (not by `go`, nor by
     ///   a `defer` in a loop), compared, or passed on to such calls — directly or from func
     ///   literals that are themselves only called or passed to such calls; or that are declared
@@ -57,6 +60,7 @@ extension GoFile {
 
 /// Follows a func argument into the callee's body, and from there into the calls it is passed to.
 private struct RetentionAnalysis {
+    /// The engine of the linted file.
     let engine: TypeEngine
     /// Callee parameters being decided (by declaration start and parameter index): a recursive
     /// call on the way back to one of them adds no retention of its own.
@@ -83,6 +87,25 @@ private struct RetentionAnalysis {
         var receiverType: Node? {
             declaration.child(.receiver)?.namedChildren.first { $0.kind == .parameterDeclaration }?.child(.type)
         }
+
+        init(declaration: Node, file: GoFile, parsed: DeclarationWithBody? = nil) {
+            self.declaration = declaration
+            self.file = file
+            self.parsed = parsed
+        }
+
+        /// A package-level function or method.
+        init?(declaration: Declaration) {
+            guard let node = declaration.declNode, let file = declaration.file else { return nil }
+            self.init(declaration: node, file: file)
+        }
+    }
+
+    /// The engine that reads `owner`: the linted file's for its own package; for another
+    /// package of the module, one of that package's (names at package level only).
+    private func typeEngine(for owner: GoFile) -> TypeEngine {
+        guard owner !== engine.file, owner.package !== engine.file.package else { return engine }
+        return TypeEngine(file: owner, resolvesLocals: false)
     }
 
     mutating func retainsNoArgument(_ call: Node, _ argument: Node, in owner: GoFile, depth: Int,
@@ -106,6 +129,7 @@ private struct RetentionAnalysis {
         guard function.kind == .selectorExpression, let operand = function.child(.operand),
               let field = function.child(.field) else { return false }
         let name = owner.tree.text(field)
+        let engine = typeEngine(for: owner)
         if operand.kind == .identifier, let qualifier = engine.resolve(operand, in: owner), qualifier.kind == .importName {
             guard let path = qualifier.importPath else { return false }
             if StandardLibrary.nonRetainingFunctions.contains("\(path).\(name)") { return true }
@@ -117,25 +141,38 @@ private struct RetentionAnalysis {
         return StandardLibrary.nonRetainingMethods.contains("\(type.path).\(type.name).\(name)")
     }
 
-    /// The declaration of the package function or method called as `function`, or the func literal
-    /// a local variable of the linted file is initialised with and never reassigned.
+    /// The declaration of the function or method called as `function` — of the package, or of
+    /// another package of the module — or the func literal a local variable of the linted file is
+    /// initialised with and never reassigned.
     private func callee(_ function: Node, in owner: GoFile, caller: Callee?) -> Callee? {
+        let engine = typeEngine(for: owner)
         if function.kind == .identifier {
             guard let declaration = engine.resolve(function, in: owner) else { return nil }
-            if declaration.kind == .packageFunc, let node = declaration.declNode, let file = declaration.file {
-                return Callee(declaration: node, file: file)
-            }
-            guard owner === engine.file, declaration.kind == .localVar, let literal = declaration.initializer,
+            if declaration.kind == .packageFunc { return Callee(declaration: declaration) }
+            guard owner === self.engine.file, declaration.kind == .localVar, let literal = declaration.initializer,
                   literal.kind == .funcLiteral, case .value = declaration.origin, isNeverReassigned(declaration) else { return nil }
             return Callee(declaration: literal, file: owner)
         }
         guard function.kind == .selectorExpression, let operand = function.child(.operand),
               let field = function.child(.field) else { return nil }
         let name = owner.tree.text(field)
-        guard case .named(.declared(let type))? = engine.methodOwner(operandType(operand, in: owner, caller: caller), name),
-              let method = engine.scope.method(named: name, ofType: type.name),
-              let node = method.declNode, let file = method.file else { return nil }
-        return Callee(declaration: node, file: file)
+        if operand.kind == .identifier, let qualifier = engine.resolve(operand, in: owner), qualifier.kind == .importName {
+            guard let path = qualifier.importPath, let function = modulePackage(path, of: owner)?.scope.lookup(name),
+                  function.kind == .packageFunc else { return nil }
+            return Callee(declaration: function)
+        }
+        var receiver = operandType(operand, in: owner, caller: caller)
+        if case .pointer(let pointee) = receiver { receiver = pointee }
+        if let type = receiver.externalName {
+            return modulePackage(type.path, of: owner)?.scope.method(named: name, ofType: type.name).flatMap(Callee.init)
+        }
+        guard case .named(.declared(let type))? = engine.methodOwner(receiver, name) else { return nil }
+        return engine.scope.method(named: name, ofType: type.name).flatMap(Callee.init)
+    }
+
+    /// The package at `importPath` when it belongs to the module of `owner`'s package.
+    private func modulePackage(_ importPath: String, of owner: GoFile) -> GoPackage? {
+        owner.package?.modulePackages?.package(importPath: importPath)
     }
 
     /// No `x = …`, `x, y := …` redeclaration, `x++` or `&x` after the declaration.
@@ -151,6 +188,7 @@ private struct RetentionAnalysis {
 
     /// The operand's type; inside a callee's body its receiver's name denotes the receiver.
     private func operandType(_ operand: Node, in owner: GoFile, caller: Callee?) -> GoType {
+        let engine = typeEngine(for: owner)
         if let caller, operand.kind == .identifier, let receiver = caller.receiverName, let type = caller.receiverType,
            sameText(operand, receiver, in: owner) {
             return engine.type(fromTypeNode: type, in: owner)

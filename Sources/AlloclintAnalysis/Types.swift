@@ -127,10 +127,15 @@ let typeDepthLimit = 48
 struct TypeEngine {
     let file: GoFile
     let analysis: FileAnalysis
+    /// False for a file of another package read only for its declarations: its function bodies
+    /// are parsed apart (`withBody`), so names there resolve at package level, as in the other
+    /// files of a package.
+    let resolvesLocals: Bool
 
-    init(file: GoFile) {
+    init(file: GoFile, resolvesLocals: Bool = true) {
         self.file = file
         self.analysis = file.analysis
+        self.resolvesLocals = resolvesLocals
     }
 
     var scope: PackageScope { analysis.packageScope }
@@ -140,7 +145,7 @@ struct TypeEngine {
     /// The declaration of an identifier-like node written in `owner`.
     func resolve(_ node: Node, in owner: GoFile?) -> Declaration? {
         guard let owner else { return nil }
-        if owner === file { return analysis.resolve(node) }
+        if owner === file, resolvesLocals { return analysis.resolve(node) }
         // Another file of the package: package-level names only (types and signatures there
         // cannot refer to locals).
         let name = owner.tree.text(node)

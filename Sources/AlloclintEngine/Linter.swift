@@ -308,7 +308,9 @@ public struct Linter {
             for entry in goFiles where entry.reported { _ = RuleRunner.walkOnly(entry.file.tree) }
             return output
         }
-        _ = GoPackage(directory: input.directory, files: goFiles.map(\.file))
+        // Kept to the end of the check: the package holds it weakly.
+        let modulePackages = ModulePackageLoader(enclosing: input.directory, versions: versions).map { ModulePackages(load: $0.load) }
+        _ = GoPackage(directory: input.directory, files: goFiles.map(\.file), modulePackages: modulePackages)
         let runner = RuleRunner(ruleTypes: enabledRules, options: ruleOptions, profile: profile)
         for entry in goFiles where entry.reported {
             let found = runner.run(entry.file)
@@ -338,6 +340,7 @@ public struct Linter {
                                                   parses: !entry.file.tree.root.hasError, fixes: fixes))
             }
         }
+        withExtendedLifetime(modulePackages) {}
         return output
     }
 

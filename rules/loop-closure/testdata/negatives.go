@@ -4,6 +4,7 @@ package negatives
 
 import (
 	"bytes"
+	"flag"
 	"log"
 	"sort"
 	"strings"
@@ -94,6 +95,17 @@ func rank(groups map[string][]Entry, names [][]string, limit int) {
 	for _, ns := range names {
 		sort.Slice(ns, func(i, j int) bool { return ns[i] < ns[j] })
 	}
+}
+
+// The flag visitors only call fn.
+func setFlags(sets []*flag.FlagSet) (set []string) {
+	for _, fs := range sets {
+		fs.VisitAll(func(f *flag.Flag) { set = append(set, fs.Name()+f.Name) })
+		fs.Visit(func(f *flag.Flag) { set = append(set, fs.Name()+f.Value.String()) })
+		flag.VisitAll(func(f *flag.Flag) { set = append(set, fs.Name()+f.Name) })
+		flag.Visit(func(f *flag.Flag) { set = append(set, fs.Name()+f.Name) })
+	}
+	return set
 }
 
 func firstSpace(lines []string, raw [][]byte, sep rune) []int {

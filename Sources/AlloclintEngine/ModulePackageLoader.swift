@@ -1,0 +1,68 @@
+import AlloclintAnalysis
+import AlloclintSyntax
+import Foundation
+
+/// Reads the other packages of a linted package's Go module, for analyses that follow a call into
+/// them (`GoPackage.modulePackages`): an import path under the `module` path of the nearest go.mod
+/// names the directory below it. Non-test files only, parsed without function bodies (the one body
+/// an analysis needs is parsed on demand); a directory of a nested module is not this module's.
+struct ModulePackageLoader {
+    let root: String
+    let modulePath: String
+    let versions: GoVersionResolver
+
+    /// The module around `directory` (absolute): the nearest go.mod that has a `module` line.
+    init?(enclosing directory: String, versions: GoVersionResolver) {
+        var current = directory
+        while true {
+            if let bytes = try? FileSystem.read(current + "/go.mod") {
+                guard let path = ModulePackageLoader.moduleDirective(in: String(decoding: bytes, as: UTF8.self)) else { return nil }
+                (root, modulePath, self.versions) = (current, path, versions)
+                return
+            }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { return nil }
+            current = parent
+        }
+    }
+
+    /// The path of a go.mod's `module` line (quotes removed).
+    static func moduleDirective(in goMod: String) -> String? {
+        for line in goMod.split(whereSeparator: \.isNewline) {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if words.count >= 2, words[0] == "module" { return words[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"`")) }
+        }
+        return nil
+    }
+
+    /// The directory and files of the package at `importPath`, nil outside the module.
+    func load(_ importPath: String) -> (directory: String, files: [GoFile])? {
+        guard let directory = directory(of: importPath),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory),
+              let parser = try? GoParser() else { return nil }
+        let version = versions.version(forDirectory: directory)
+        var files: [GoFile] = []
+        for name in names.sorted() where FileDiscovery.isGoFileName(name) && !name.hasSuffix("_test.go") {
+            let path = directory + "/" + name
+            let type = FileSystem.entryType(path)
+            guard type == .file || type == .symlinkToFile, let bytes = try? FileSystem.read(path),
+                  !FileHeader(bytes).commentLines.contains("//go:build ignore") else { continue }
+            let tree = parser.parseDeclarations(SourceText(bytes: bytes))
+            files.append(GoFile(path: displayPath(path), tree: tree, goVersion: version))
+        }
+        return (directory, files)
+    }
+
+    /// `root` and the path's elements below the module path, when no directory on the way down
+    /// holds a go.mod of its own (a nested module).
+    private func directory(of importPath: String) -> String? {
+        guard importPath == modulePath || importPath.hasPrefix(modulePath + "/") else { return nil }
+        var directory = root
+        for element in importPath.dropFirst(modulePath.count).split(separator: "/") {
+            if FileDiscovery.skippedDirectory(String(element)) { return nil }
+            directory += "/" + element
+            if FileSystem.exists(directory + "/go.mod") { return nil }
+        }
+        return directory
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/tool/nested
+
+go 1.21
