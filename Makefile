@@ -12,8 +12,9 @@ GO_ROOT := /usr/share/go-1.19
 GO_SRC := $(GO_ROOT)/src
 N ?= 1000000
 SEED ?= 1
+FROM ?= 0
 
-.PHONY: run test build static install grammar deps readme clean bench-stdin go-src sweep fuzz
+.PHONY: run test build static install grammar deps readme clean bench bench-stdin go-src sweep fuzz
 
 run: build
 	@cd examples && ../$(BIN) $(patsubst examples/%,./%,$(ARGS)); status=$$?; \
@@ -54,6 +55,10 @@ clean:
 readme: build
 	@python3 -c 'import re,subprocess,sys; t=subprocess.run(["$(BIN)","rules","--format","markdown"],capture_output=True,text=True,check=True).stdout; r=open("README.md").read(); r=re.sub(r"(<!-- rules:begin -->\n).*?(<!-- rules:end -->)", lambda m: m.group(1)+t+m.group(2), r, flags=re.S); open("README.md","w").write(r)'
 
+# Speed on the Go 1.19 standard library: --jobs 1, all cores, --parse-only, RSS, stdin latency.
+bench: build go-src
+	@GO_ROOT=$(GO_ROOT) BIN=$(BIN) .ci/bench
+
 # Editor latency of the installed binary: one 2,000-line file on stdin, alone and inside its
 # package (net/http, 50 other files read for context); findings make the exit status 1, hence --ignore-failure. Needs
 # hyperfine (apt-get install hyperfine) and golang-1.19-src.
@@ -78,6 +83,6 @@ go-src:
 sweep: build go-src
 	@GO_ROOT=$(GO_ROOT) .ci/sweep
 
-# The mutation fuzzer, N executions from SEED (a short run is part of `make test`).
+# The mutation fuzzer: N executions of SEED from execution FROM (a short run is part of `make test`).
 fuzz: build
-	.build/release/AlloclintFuzz --runs $(N) --seed $(SEED)
+	.build/release/AlloclintFuzz --runs $(N) --seed $(SEED) --from $(FROM)
