@@ -56,8 +56,8 @@ readme: build
 	@python3 -c 'import re,subprocess,sys; t=subprocess.run(["$(BIN)","rules","--format","markdown"],capture_output=True,text=True,check=True).stdout; r=open("README.md").read(); r=re.sub(r"(<!-- rules:begin -->\n).*?(<!-- rules:end -->)", lambda m: m.group(1)+t+m.group(2), r, flags=re.S); open("README.md","w").write(r)'
 
 # Speed on the Go 1.19 standard library: --jobs 1, all cores, --parse-only, RSS, stdin latency.
-bench: build go-src
-	@GO_ROOT=$(GO_ROOT) BIN=$(BIN) .ci/bench
+bench: build static go-src
+	@GO_ROOT=$(GO_ROOT) BIN=$(BIN) STDIN_BIN=$(STATIC_BIN) .ci/bench
 
 # Editor latency of the installed binary: one 2,000-line file on stdin, alone and inside its
 # package (net/http, 50 other files read for context); findings make the exit status 1, hence --ignore-failure. Needs

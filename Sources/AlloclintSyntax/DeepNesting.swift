@@ -159,12 +159,16 @@ private struct NestingEstimate {
 
     /// The end of the operator at `start`: the longest of Go's three-, two- and one-byte operators.
     private func operatorEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        let rest = bytes.count - start
-        if rest >= 3, ["<<=", ">>=", "&^=", "..."].contains(where: { matches($0, bytes, start) }) { return start + 3 }
-        if rest >= 2, ["<-", "&&", "||", "==", "!=", "<=", ">=", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
-                       "^=", "<<", ">>", "&^", ":="].contains(where: { matches($0, bytes, start) }) { return start + 2 }
+        if Self.threeByteOperators.contains(where: { matches($0, bytes, start) }) { return start + 3 }
+        if Self.twoByteOperators.contains(where: { matches($0, bytes, start) }) { return start + 2 }
         return start + 1
     }
+
+    private static let threeByteOperators: [StaticString] = ["<<=", ">>=", "&^=", "..."]
+    private static let twoByteOperators: [StaticString] = [
+        "<-", "&&", "||", "==", "!=", "<=", ">=", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<", ">>",
+        "&^", ":=",
+    ]
 
     private func matches(_ text: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         let length = text.utf8CodeUnitCount
