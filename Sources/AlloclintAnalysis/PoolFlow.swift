@@ -34,6 +34,9 @@ struct PoolFlow {
     struct Deferred: Hashable {
         var put: Int
         var groups: Set<Int>
+        /// Whether the value may go back unreset: not when the deferred closure resets it first
+        /// (`defer func() { b.Reset(); p.Put(b) }()`), nor for `Put(&x)` (as when not deferred).
+        var checksReset = true
     }
 
     struct State: Equatable {
@@ -534,8 +537,7 @@ struct PoolFlow {
                 let name = file.tree.text(field)
                 if name.hasPrefix("Write") || name == "ReadFrom" {
                     state.modified.formUnion(groups)
-                } else if name == "Reset" || name == "reset" || name.hasPrefix("Reset") || name == "Clear" || name == "clear"
-                            || (name == "Truncate" && arguments.count == 1 && file.tree.textEquals(arguments[0], "0")) {
+                } else if isResetMethod(name, arguments) {
                     state.reset.formUnion(groups)
                 }
                 return
@@ -612,32 +614,56 @@ struct PoolFlow {
         groups.contains { state.got.contains($0) && state.modified.contains($0) && !state.reset.contains($0) }
     }
 
+    /// `Reset()`, `Clear()`, `Truncate(0)`…: a method call that empties its receiver.
+    func isResetMethod(_ name: String, _ arguments: [Node]) -> Bool {
+        name == "Reset" || name == "reset" || name.hasPrefix("Reset") || name == "Clear" || name == "clear"
+            || (name == "Truncate" && arguments.count == 1 && file.tree.textEquals(arguments[0], "0"))
+    }
+
     func deferStatement(_ statement: Node, _ state: inout State) {
         guard let call = statement.namedChild(at: 0), call.kind == .callExpression else { return }
-        var puts: [(call: Node, argument: Node)] = []
+        var puts: [(call: Node, argument: Node, resetFirst: Bool)] = []
         if let pool = file.poolCall(call), pool.isPut, let argument = pool.argument {
-            puts.append((call, argument))
+            puts.append((call, argument, false))
         } else if let literal = call.child(.function), literal.kind == .funcLiteral, let body = literal.child(.body) {
-            // defer func() { … p.Put(x) … }()
+            // defer func() { … x.Reset() … p.Put(x) … }()
+            var resetInClosure: Set<Int32> = []
             body.forEachChild { child in
-                guard child.kind == .expressionStatement, let inner = child.namedChild(at: 0), inner.kind == .callExpression,
-                      let pool = file.poolCall(inner), pool.isPut, let argument = pool.argument else { return }
-                puts.append((inner, argument))
+                guard child.kind == .expressionStatement, let inner = child.namedChild(at: 0), inner.kind == .callExpression else { return }
+                if let pool = file.poolCall(inner) {
+                    guard pool.isPut, let argument = pool.argument else { return }
+                    let root = putValue(argument).flatMap(variable)
+                    puts.append((inner, argument, root.map(resetInClosure.contains) == true))
+                } else if let function = inner.child(.function), function.kind == .selectorExpression,
+                          let operand = function.child(.operand), let field = function.child(.field), let root = rootVariable(operand),
+                          isResetMethod(file.tree.text(field), inner.child(.arguments)?.namedChildren.filter { $0.kind != .comment } ?? []) {
+                    resetInClosure.insert(root)
+                }
             }
         }
-        for (putCall, argument) in puts {
-            let value = stripParens(argument)
-            guard value.kind == .identifier, let root = variable(value), !isEmptied(value) else { continue }
+        for (putCall, argument, resetFirst) in puts {
+            guard let value = putValue(argument), let root = variable(value), !isEmptied(value) else { continue }
+            let checksReset = !resetFirst && stripParens(argument) == value
             guard sharesMemory(value) || isUnreset(state.groups[root] ?? [], state) || state.got.contains(where: { (state.groups[root] ?? []).contains($0) }) else { continue }
             self.puts.nodes[putCall.startByte] = putCall
             let groups = ensureGroups(root, &state)
-            state.deferred.insert(Deferred(put: putCall.startByte, groups: groups))
+            state.deferred.insert(Deferred(put: putCall.startByte, groups: groups, checksReset: checksReset))
         }
+    }
+
+    /// The variable a deferred Put gives back: `x`, or `&x` (a pointer to it).
+    private func putValue(_ argument: Node) -> Node? {
+        var value = stripParens(argument)
+        if value.kind == .unaryExpression, value.child(.operator).map({ file.tree.textEquals($0, "&") }) == true,
+           let operand = value.child(.operand) {
+            value = stripParens(operand)
+        }
+        return value.kind == .identifier ? value : nil
     }
 
     /// At a return (or the end of the body): deferred Puts of unreset values.
     func checkDeferredUnreset(_ state: State) {
-        for deferred in state.deferred where isUnreset(deferred.groups, state) {
+        for deferred in state.deferred where deferred.checksReset && isUnreset(deferred.groups, state) {
             facts.unresetPuts.insert(deferred.put)
         }
     }

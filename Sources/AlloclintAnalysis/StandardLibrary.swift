@@ -28,7 +28,8 @@ public enum StandardLibrary {
         var table: [String: GoType] = [".error": .interface]
         for name in ["sync.Pool", "sync.Mutex", "sync.RWMutex", "sync.WaitGroup", "sync.Once", "bytes.Buffer",
                      "strings.Builder", "bytes.Reader", "strings.Reader", "bufio.Reader", "bufio.Writer", "bufio.Scanner",
-                     "log.Logger"] {
+                     "log.Logger", "compress/gzip.Writer", "compress/gzip.Reader", "compress/flate.Writer",
+                     "compress/zlib.Writer"] {
             table[name] = .structure(nil)
         }
         for name in ["io.Reader", "io.Writer", "io.Closer", "io.ReadWriter", "io.ReadCloser", "io.WriteCloser",
@@ -97,6 +98,12 @@ public enum StandardLibrary {
         table["bufio.NewWriter"] = pointer("bufio", "Writer")
         table["bufio.NewWriterSize"] = pointer("bufio", "Writer")
         table["bufio.NewScanner"] = pointer("bufio", "Scanner")
+        table["compress/gzip.NewWriter"] = pointer("compress/gzip", "Writer")
+        table["compress/gzip.NewWriterLevel"] = .tuple([pointer("compress/gzip", "Writer"), error])
+        table["compress/gzip.NewReader"] = .tuple([pointer("compress/gzip", "Reader"), error])
+        table["compress/flate.NewWriter"] = .tuple([pointer("compress/flate", "Writer"), error])
+        table["compress/zlib.NewWriter"] = pointer("compress/zlib", "Writer")
+        table["compress/zlib.NewWriterLevel"] = .tuple([pointer("compress/zlib", "Writer"), error])
         table["encoding/json.NewEncoder"] = pointer("encoding/json", "Encoder")
         table["encoding/json.NewDecoder"] = pointer("encoding/json", "Decoder")
         table["log.New"] = pointer("log", "Logger")

@@ -33,3 +33,39 @@ func EmitClean(w io.Writer, level, msg string) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// EmitDeferredReset resets inside the deferred closure, right before the Put: fine.
+func EmitDeferredReset(w io.Writer, msg string) error {
+	buf := recordPool.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		recordPool.Put(buf)
+	}()
+	buf.WriteString(msg)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// EmitDeferredLateReset resets in the deferred closure only after the Put: too late.
+func EmitDeferredLateReset(w io.Writer, msg string) error {
+	buf := recordPool.Get().(*bytes.Buffer)
+	defer func() {
+		recordPool.Put(buf) // want "pool-unreset-put"
+		buf.Reset()
+	}()
+	buf.WriteString(msg)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// EmitDeferredOtherReset resets another buffer in the closure: this one goes back unreset.
+func EmitDeferredOtherReset(w io.Writer, other *bytes.Buffer, msg string) error {
+	buf := recordPool.Get().(*bytes.Buffer)
+	defer func() {
+		other.Reset()
+		recordPool.Put(buf) // want "pool-unreset-put"
+	}()
+	buf.WriteString(msg)
+	_, err := w.Write(buf.Bytes())
+	return err
+}

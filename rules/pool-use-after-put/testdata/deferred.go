@@ -129,3 +129,14 @@ func Wait(w io.Writer, v any) {
 	wg.Wait()
 	bufPool.Put(buf)
 }
+
+var messagePool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+// Send defers the Put of the slice's address, then hands the slice to a
+// goroutine that may still read it after the function returned and put it back.
+func Send(w io.Writer, msg string) {
+	b := *messagePool.Get().(*[]byte)
+	b = append(b[:0], msg...)
+	defer messagePool.Put(&b)
+	go func() { _, _ = w.Write(b) }() // want "pool-use-after-put"
+}
