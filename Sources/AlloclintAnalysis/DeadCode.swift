@@ -10,7 +10,7 @@ extension GoFile {
         while index > 0 {
             let node = ancestors[index - 1]
             let kind = node.kind
-            if LoopContext.functionBoundaries.contains(kind) { return false }
+            if LoopContext.isFunctionBoundary(kind) { return false }
             if kind == .ifStatement, let condition = node.child(.condition) {
                 let branch = ancestors[index]
                 if branch == node.child(.consequence), constantTruth(condition) == false { return true }

@@ -2,8 +2,11 @@ import AlloclintSyntax
 
 /// Where a node stands relative to loops and function boundaries.
 public enum LoopContext {
-    /// Kinds that start a new function body: a loop outside them does not repeat what is inside.
-    public static let functionBoundaries: Set<NodeKind> = [.functionDeclaration, .methodDeclaration, .funcLiteral]
+    /// Whether a node of this kind starts a new function body: a loop outside it does not
+    /// repeat what is inside.
+    public static func isFunctionBoundary(_ kind: NodeKind) -> Bool {
+        kind == .funcLiteral || kind == .functionDeclaration || kind == .methodDeclaration
+    }
 
     /// The innermost `for` statement enclosing the node whose ancestors (root first) are given,
     /// within the same function (not behind a func literal); the node must be in the loop's body.
@@ -12,7 +15,7 @@ public enum LoopContext {
         while index >= 0 {
             let node = ancestors[index]
             let kind = node.kind
-            if functionBoundaries.contains(kind) { return nil }
+            if isFunctionBoundary(kind) { return nil }
             if kind == .forStatement, index + 1 < ancestors.count, ancestors[index + 1].kind == .block {
                 return node
             }

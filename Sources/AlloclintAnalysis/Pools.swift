@@ -57,31 +57,17 @@ public struct UseAfterPut {
     public let kind: Kind
 }
 
-/// The function (declaration, method or func literal) a node is in, from its ancestors (root
-/// first, as `RuleContext.ancestors`).
-public func enclosingFunction(of ancestors: [Node]) -> Node? {
-    var index = ancestors.count - 1
-    while index >= 0 {
-        if LoopContext.functionBoundaries.contains(ancestors[index].kind) { return ancestors[index] }
-        index -= 1
-    }
-    return nil
-}
-
 /// The functions whose pool facts may concern a Put at a node with these ancestors: the innermost
 /// function, and for a Put inside `defer func() { … }()` also the function running the defer.
-public func poolFactFunctions(of ancestors: [Node]) -> [Node] {
-    var index = ancestors.count - 1
+/// `functionIndices` are the indices in `ancestors` of the function boundaries, innermost last
+/// (as `RuleContext.functionAncestorIndices`): no walk up the ancestors, however deep the loops.
+public func poolFactFunctions(of ancestors: [Node], functionIndices: [Int]) -> [Node] {
     var result: [Node] = []
-    while index >= 0 {
-        let kind = ancestors[index].kind
-        if LoopContext.functionBoundaries.contains(kind) {
-            result.append(ancestors[index])
-            guard kind == .funcLiteral, index >= 2, ancestors[index - 1].kind == .callExpression,
-                  ancestors[index - 2].kind == .deferStatement else { break }
-            index -= 2
-        }
-        index -= 1
+    for index in functionIndices.reversed() {
+        let function = ancestors[index]
+        result.append(function)
+        guard function.kind == .funcLiteral, index >= 2, ancestors[index - 1].kind == .callExpression,
+              ancestors[index - 2].kind == .deferStatement else { break }
     }
     return result
 }

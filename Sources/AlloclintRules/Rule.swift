@@ -37,6 +37,8 @@ public final class RuleContext {
     public let file: GoFile
     /// The ancestors of the node being visited, root first, parent last (not the node itself).
     public internal(set) var ancestors: [Node] = []
+    /// The indices in `ancestors` of function declarations, methods and func literals, innermost last.
+    public internal(set) var functionAncestorIndices: [Int] = []
     public private(set) var findings: [RuleFinding] = []
     var currentRuleID = ""
 

@@ -10,19 +10,19 @@ public final class SyntaxTree {
     /// tree-sitter 0.20.7 (Debian's) builds the ERROR node that ends a file of 65,536 or more
     /// pending tokens (unclosed brackets, prefix operators…) with a child count that wraps at 16
     /// bits: the node loses children, and `ts_tree_delete` then frees a pointer into the middle
-    /// of an allocation (`DeepNesting` has the other way this bug crashes). Such a tree is leaked
+    /// of an allocation (`ParserCrashGuard` has the other way this bug crashes). Such a tree is leaked
     /// instead of deleted, and the file reported as not parsed. The lost children shrink the
     /// root, which otherwise always ends at the end of the source (checked on every file of the
     /// Go 1.19 tree). Only hostile input gets here.
     let isDamaged: Bool
-    /// Where the file nests too deeply for the parser (`DeepNesting`), when it was not parsed:
-    /// the tree is then empty.
-    public let unparsedNestingOffset: Int?
+    /// Where the parser gave up (`ParserCrashGuard`), when the file was not parsed: the tree is
+    /// then empty.
+    public let unparsedOffset: Int?
 
-    init(raw: OpaquePointer, source: SourceText, unparsedNestingOffset: Int? = nil) {
+    init(raw: OpaquePointer, source: SourceText, unparsedOffset: Int? = nil) {
         self.raw = raw
         self.source = source
-        self.unparsedNestingOffset = unparsedNestingOffset
+        self.unparsedOffset = unparsedOffset
         let root = Node(ts_tree_root_node(raw))
         isDamaged = root.hasError && root.endByte != source.bytes.count
     }
@@ -34,7 +34,7 @@ public final class SyntaxTree {
     public var root: Node { Node(ts_tree_root_node(raw)) }
 
     /// Whether the file parsed, and without an error.
-    public var parsesCleanly: Bool { unparsedNestingOffset == nil && firstError == nil }
+    public var parsesCleanly: Bool { unparsedOffset == nil && firstError == nil }
 
     /// The first ERROR or MISSING node in source order, if the file does not parse cleanly.
     public var firstError: Node? {
@@ -81,24 +81,34 @@ public final class GoParser {
     deinit { ts_parser_delete(raw) }
 
     public func parse(_ source: SourceText) -> SyntaxTree {
-        let risky = DeepNesting.riskyOffset(in: source.bytes)
-        if let risky, !DeepNesting.parseSurvivesInChild(source.bytes, language: GoGrammar.language) {
-            return SyntaxTree(raw: parse(bytes: []), source: source, unparsedNestingOffset: risky)
+        if ParserCrashGuard.isRisky(source.bytes),
+           !ParserCrashGuard.parseSurvivesInChild(source.bytes, language: GoGrammar.language) {
+            return unparsed(source, at: 0)
         }
-        let tree = SyntaxTree(raw: parse(bytes: source.bytes), source: source)
+        guard let raw = parse(bytes: source.bytes) else { return unparsed(source, at: 0) }
+        let tree = SyntaxTree(raw: raw, source: source)
         guard tree.isDamaged else { return tree }
         // Linting what is left of a damaged tree would report nonsense (its first error is at the
         // start of the file): the file is reported as not parsed, and the damaged tree leaked.
-        return SyntaxTree(raw: parse(bytes: []), source: source, unparsedNestingOffset: risky ?? tree.root.endByte)
+        return unparsed(source, at: tree.root.endByte)
     }
 
-    private func parse(bytes: [UInt8]) -> OpaquePointer {
+    /// An empty tree for a file the parser could not handle (`SyntaxTree.unparsedOffset`).
+    private func unparsed(_ source: SourceText, at offset: Int) -> SyntaxTree {
+        // An empty input parses at once, within any time limit.
+        SyntaxTree(raw: parse(bytes: [])!, source: source, unparsedOffset: offset)
+    }
+
+    /// The tree of `bytes`, or nil when the parse exceeds `ParserCrashGuard.timeLimit`: error
+    /// recovery on some hostile inputs takes time quadratic in their length.
+    private func parse(bytes: [UInt8]) -> OpaquePointer? {
+        ts_parser_set_timeout_micros(raw, UInt64(ParserCrashGuard.timeLimit(forBytes: bytes.count) * 1e6))
         let tree = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 ts_parser_parse_string(raw, nil, $0.baseAddress, UInt32($0.count))
             }
         }
-        guard let tree else { fatalError("tree-sitter returned no tree without a timeout or cancellation") }
+        if tree == nil { ts_parser_reset(raw) }  // the next parse starts afresh
         return tree
     }
 

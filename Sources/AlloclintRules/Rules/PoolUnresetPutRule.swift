@@ -13,7 +13,7 @@ struct PoolUnresetPutRule: Rule {
     func visit(_ node: Node, _ context: RuleContext) {
         let file = context.file
         guard let call = file.poolCall(node), call.isPut,
-              poolFactFunctions(of: context.ancestors).contains(where: { file.poolFacts(of: $0).unresetPuts.contains(node.startByte) })
+              poolFactFunctions(of: context.ancestors, functionIndices: context.functionAncestorIndices).contains(where: { file.poolFacts(of: $0).unresetPuts.contains(node.startByte) })
         else { return }
         context.report(node, """
             value from Get is modified and put back without a reset: the next Get returns it still \

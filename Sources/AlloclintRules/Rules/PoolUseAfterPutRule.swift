@@ -13,7 +13,7 @@ struct PoolUseAfterPutRule: Rule {
     func visit(_ node: Node, _ context: RuleContext) {
         let file = context.file
         guard let call = file.poolCall(node), call.isPut,
-              let use = poolFactFunctions(of: context.ancestors).lazy.compactMap({ file.poolFacts(of: $0).usesAfterPut[node.startByte] }).first
+              let use = poolFactFunctions(of: context.ancestors, functionIndices: context.functionAncestorIndices).lazy.compactMap({ file.poolFacts(of: $0).usesAfterPut[node.startByte] }).first
         else { return }
         let name = context.text(use.use)
         let message: String

@@ -9,8 +9,8 @@ struct SyntaxErrorRule: Rule {
     init(options: RuleOptions) {}
 
     func check(file context: RuleContext) {
-        if let offset = context.tree.unparsedNestingOffset {
-            context.report(range: offset..<offset, "syntax error: nested too deeply for the parser (thousands of levels); the file is not checked")
+        if let offset = context.tree.unparsedOffset {
+            context.report(range: offset..<offset, "syntax error: more than the parser can recover from (tens of thousands of unfinished tokens, or a parse that does not end); the file is not checked")
             return
         }
         guard let error = context.tree.firstError else { return }
