@@ -1,23 +1,14 @@
 import AlloclintSyntax
 
 extension GoFile {
-    /// Whether the node whose ancestors (root first, as `RuleContext.ancestors`) are given sits,
-    /// within its function, in a branch the compiler deletes: the body of `if debug { … }` where
-    /// `debug` is a constant `false` (also `false && …`, `!on` with a true `on`), or the `else` of
-    /// a constant-true condition. Nothing there runs, so nothing there allocates.
-    public func isInDeadBranch(_ ancestors: [Node]) -> Bool {
-        var index = ancestors.count - 1
-        while index > 0 {
-            let node = ancestors[index - 1]
-            let kind = node.kind
-            if LoopContext.isFunctionBoundary(kind) { return false }
-            if kind == .ifStatement, let condition = node.child(.condition) {
-                let branch = ancestors[index]
-                if branch == node.child(.consequence), constantTruth(condition) == false { return true }
-                if branch == node.child(.alternative), constantTruth(condition) == true { return true }
-            }
-            index -= 1
-        }
+    /// Whether `branch`, the consequence or alternative of `ifStatement`, is one the compiler
+    /// deletes: the body of `if debug { … }` where `debug` is a constant `false` (also
+    /// `false && …`, `!on` with a true `on`), or the `else` of a constant-true condition. Nothing
+    /// there runs, so nothing there allocates.
+    public func isDeadBranch(_ branch: Node, of ifStatement: Node) -> Bool {
+        guard let condition = ifStatement.child(.condition) else { return false }
+        if branch == ifStatement.child(.consequence) { return constantTruth(condition) == false }
+        if branch == ifStatement.child(.alternative) { return constantTruth(condition) == true }
         return false
     }
 

@@ -7,20 +7,73 @@ public enum LoopContext {
     public static func isFunctionBoundary(_ kind: NodeKind) -> Bool {
         kind == .funcLiteral || kind == .functionDeclaration || kind == .methodDeclaration
     }
+}
 
-    /// The innermost `for` statement enclosing the node whose ancestors (root first) are given,
-    /// within the same function (not behind a func literal); the node must be in the loop's body.
-    public static func enclosingLoop(of ancestors: [Node]) -> Node? {
-        var index = ancestors.count - 1
-        while index >= 0 {
-            let node = ancestors[index]
-            let kind = node.kind
-            if isFunctionBoundary(kind) { return nil }
-            if kind == .forStatement, index + 1 < ancestors.count, ancestors[index + 1].kind == .block {
-                return node
+/// The ancestors of the node a pre-order walk is at, with the function bodies, loop bodies and
+/// `if` branches among them, kept as the walk enters and leaves nodes. Questions about what
+/// encloses the node never walk up the ancestors, so they cost the same at any nesting depth
+/// (a walk that asked them per node would be quadratic in it).
+public struct EnclosingContext {
+    /// Root first, parent of the current node last.
+    public private(set) var ancestors: [Node] = []
+    /// Indices in `ancestors` of function declarations, methods and func literals, innermost last.
+    public private(set) var functionIndices: [Int] = []
+    /// Indices in `ancestors` of the bodies of `for` statements, innermost last.
+    private var loopBodyIndices: [Int] = []
+    /// `if` branches among the ancestors, innermost last: the branch's index and whether it or an
+    /// outer branch of the same function is dead, once asked.
+    private var branches: [(index: Int, function: Int, deadSoFar: Bool?)] = []
+
+    public init() {}
+
+    /// The walk goes into `node`'s children: `node` becomes the parent.
+    public mutating func enter(_ node: Node) {
+        let index = ancestors.count
+        let kind = node.kind
+        if LoopContext.isFunctionBoundary(kind) {
+            functionIndices.append(index)
+        } else if let parent = ancestors.last {
+            // A for statement's only block is its body; an if statement's blocks and nested if
+            // are its branches (its initializer and condition are never either).
+            if kind == .block, parent.kind == .forStatement { loopBodyIndices.append(index) }
+            if kind == .block || kind == .ifStatement, parent.kind == .ifStatement {
+                branches.append((index, functionIndices.last ?? -1, nil))
             }
-            index -= 1
         }
-        return nil
+        ancestors.append(node)
+    }
+
+    /// The walk leaves the current parent.
+    public mutating func leave() {
+        ancestors.removeLast()
+        let index = ancestors.count
+        if functionIndices.last == index { functionIndices.removeLast() }
+        if loopBodyIndices.last == index { loopBodyIndices.removeLast() }
+        if branches.last?.index == index { branches.removeLast() }
+    }
+
+    /// The innermost `for` statement whose body encloses the current node within its function.
+    public var enclosingLoop: Node? {
+        guard let body = loopBodyIndices.last, body > functionIndices.last ?? -1 else { return nil }
+        return ancestors[body - 1]
+    }
+
+    /// Whether the current node sits, within its function, in a branch the compiler deletes
+    /// (`GoFile.isDeadBranch`). Each branch is judged once, however many nodes ask.
+    public mutating func isInDeadBranch(_ file: GoFile) -> Bool {
+        let function = functionIndices.last ?? -1
+        guard let last = branches.last, last.index > function else { return false }
+        // Back to the innermost branch already judged, or to the first of this function.
+        var position = branches.count - 1
+        while branches[position].deadSoFar == nil, position > 0, branches[position - 1].function == function { position -= 1 }
+        var dead = false
+        if let judged = branches[position].deadSoFar { dead = judged; position += 1 }
+        while position < branches.count {
+            let index = branches[position].index
+            dead = dead || file.isDeadBranch(ancestors[index], of: ancestors[index - 1])
+            branches[position].deadSoFar = dead
+            position += 1
+        }
+        return dead
     }
 }

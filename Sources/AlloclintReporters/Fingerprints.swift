@@ -32,18 +32,30 @@ enum LineFingerprints {
     /// One fingerprint per finding, in the order given (report order).
     static func compute(_ findings: [Finding], sources: [String: SourceText]) -> [String] {
         var occurrences: [String: Int] = [:]
+        // Hashed once per rule and line: a generated file's one long line may carry thousands of findings.
+        var digests: [LineKey: String] = [:]
         return findings.map { finding in
-            let line = sources[finding.path].map { normalized($0.line(finding.range.start.line)) } ?? ""
-            var hash = FNV1a64()
-            hash.combine(finding.ruleID.utf8)
-            hash.combine(CollectionOfOne(0))
-            hash.combine(finding.path.utf8)
-            hash.combine(CollectionOfOne(0))
-            hash.combine(line.utf8)
-            let digest = hash.hex
+            let key = LineKey(ruleID: finding.ruleID, path: finding.path, line: finding.range.start.line)
+            let digest = digests[key] ?? {
+                let line = sources[finding.path].map { normalized($0.line(key.line)) } ?? ""
+                var hash = FNV1a64()
+                hash.combine(finding.ruleID.utf8)
+                hash.combine(CollectionOfOne(0))
+                hash.combine(finding.path.utf8)
+                hash.combine(CollectionOfOne(0))
+                hash.combine(line.utf8)
+                digests[key] = hash.hex
+                return hash.hex
+            }()
             occurrences[digest, default: 0] += 1
             return "\(digest):\(occurrences[digest]!)"
         }
+    }
+
+    private struct LineKey: Hashable {
+        var ruleID: String
+        var path: String
+        var line: Int
     }
 
     /// `line` without leading and trailing whitespace, inner whitespace runs as one space.

@@ -30,9 +30,16 @@ public struct TextReporter: Reporter {
         return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
     }
 
+    /// Lines longer than this (generated or minified code) get no excerpt: repeating such a line
+    /// for each of its findings would make the output quadratic in its length.
+    private static let longestExcerptLine = 500
+
     /// The finding's first source line with a caret run under the reported range.
     private func excerpt(_ finding: Finding, _ source: SourceText) -> String {
         let start = finding.range.start, end = finding.range.end
+        let starts = source.lineStarts
+        let lineEnd = start.line < starts.count ? starts[start.line] : source.bytes.count
+        guard lineEnd - starts[start.line - 1] <= Self.longestExcerptLine else { return "" }
         let line = source.line(start.line)
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)

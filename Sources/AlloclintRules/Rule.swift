@@ -35,10 +35,16 @@ public struct RuleFinding {
 /// What a rule sees of the file being checked, and where it reports.
 public final class RuleContext {
     public let file: GoFile
+    /// What encloses the node being visited, kept by the runner's walk.
+    var enclosing = EnclosingContext()
     /// The ancestors of the node being visited, root first, parent last (not the node itself).
-    public internal(set) var ancestors: [Node] = []
+    public var ancestors: [Node] { enclosing.ancestors }
     /// The indices in `ancestors` of function declarations, methods and func literals, innermost last.
-    public internal(set) var functionAncestorIndices: [Int] = []
+    public var functionAncestorIndices: [Int] { enclosing.functionIndices }
+    /// The innermost `for` statement whose body encloses the node within its function.
+    public var enclosingLoop: Node? { enclosing.enclosingLoop }
+    /// Whether the node sits, within its function, in a branch the compiler deletes.
+    public func isInDeadBranch() -> Bool { enclosing.isInDeadBranch(file) }
     public private(set) var findings: [RuleFinding] = []
     var currentRuleID = ""
 

@@ -42,12 +42,10 @@ public final class RuleRunner {
                 rules[index].rule.visit(node, context)
                 if profile != nil { spent[index] += RuleProfile.now() - started }
             }
-            if LoopContext.isFunctionBoundary(node.kind) { context.functionAncestorIndices.append(context.ancestors.count) }
-            context.ancestors.append(node)
+            context.enclosing.enter(node)
             return .visitChildren
         }, leave: { _ in
-            context.ancestors.removeLast()
-            if context.functionAncestorIndices.last == context.ancestors.count { context.functionAncestorIndices.removeLast() }
+            context.enclosing.leave()
         })
         if let profile {
             let total = RuleProfile.now() - walkStarted

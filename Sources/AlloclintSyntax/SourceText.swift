@@ -30,6 +30,9 @@ public final class SourceText: @unchecked Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts (computed on first use).
     private var lineStartsStorage: [Int]?
+    /// For each sequence of more UTF-8 bytes than UTF-16 units, its end offset and the excess of
+    /// bytes over units up to there (computed on first use).
+    private var utf16ExcessStorage: (ends: [Int], excess: [Int])?
 
     public init(bytes: [UInt8]) { self.bytes = bytes }
     public convenience init(_ string: String) { self.init(bytes: Array(string.utf8)) }
@@ -94,15 +97,54 @@ public final class SourceText: @unchecked Sendable {
         return text(starts[line - 1]..<max(end, starts[line - 1]))
     }
 
-    /// UTF-16 code units of the bytes in `range`; invalid UTF-8 counts one unit per replaced sequence.
+    /// UTF-16 code units of the bytes in `range`, whose bounds start sequences; invalid UTF-8
+    /// counts one unit per replaced sequence, as `String(decoding:as:)` does. A lookup, not a scan:
+    /// a file of one long line may have thousands of findings on it.
     private func utf16Length(_ range: Range<Int>) -> Int {
-        var count = 0
-        var allASCII = true
-        for byte in bytes[range] where byte >= 0x80 { allASCII = false; break }
-        if allASCII { return range.count }
-        for scalar in String(decoding: bytes[range], as: UTF8.self).unicodeScalars {
-            count += scalar.utf16.count
+        let table = utf16Excess
+        guard !table.ends.isEmpty else { return range.count }
+        return range.count - (excess(before: range.upperBound, table) - excess(before: range.lowerBound, table))
+    }
+
+    /// The excess of the sequences that end at or before `offset`.
+    private func excess(before offset: Int, _ table: (ends: [Int], excess: [Int])) -> Int {
+        var low = 0, high = table.ends.count  // first sequence ending after offset
+        while low < high {
+            let mid = (low + high) / 2
+            if table.ends[mid] <= offset { low = mid + 1 } else { high = mid }
         }
-        return count
+        return low == 0 ? 0 : table.excess[low - 1]
+    }
+
+    private var utf16Excess: (ends: [Int], excess: [Int]) {
+        if let utf16ExcessStorage { return utf16ExcessStorage }
+        var ends: [Int] = [], excess: [Int] = []
+        var total = 0
+        if bytes.contains(where: { $0 >= 0x80 }) {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            var offset = 0
+            parsing: while true {
+                let length, units: Int
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded):
+                    length = encoded.count
+                    units = length == 4 ? 2 : 1
+                case .error(let errorLength):
+                    length = errorLength
+                    units = 1  // U+FFFD
+                case .emptyInput:
+                    break parsing
+                }
+                offset += length
+                if length != units {
+                    total += length - units
+                    ends.append(offset)
+                    excess.append(total)
+                }
+            }
+        }
+        utf16ExcessStorage = (ends, excess)
+        return (ends, excess)
     }
 }

@@ -21,6 +21,12 @@ final class HostileInputTests: XCTestCase {
             // Found by the fuzzer: the pool rules walked up to the function at every Put (quadratic).
             "pool-loops.go": "package p\n\nimport \"sync\"\n\nvar p sync.Pool\n\nfunc f(b []byte) {\n"
                 + String(repeating: "for {\np.Put(b)\n", count: 20_000) + String(repeating: "}\n", count: 20_000) + "}\n",
+            // Found by the fuzzer: the loop rules walked up to a loop or function at every call (quadratic).
+            "calls.go": "package p\n\nvar x = " + String(repeating: "f(", count: 50_000) + "0" + String(repeating: ")", count: 50_000) + "\n",
+            "loop-calls.go": "package p\n\nimport \"fmt\"\n\nfunc f(n int) {\nfor {\n" + String(repeating: "fmt.Sprint(n, ", count: 20_000)
+                + "n" + String(repeating: ")", count: 20_000) + "\n}\n}\n",
+            "loop-branches.go": "package p\n\nimport \"fmt\"\n\nfunc f(n int) {\nfor {\n" + String(repeating: "if n > 0 {\nfmt.Println(n)\n", count: 20_000)
+                + String(repeating: "}\n", count: 20_000) + "}\n}\n",
             "binary.go": "package p\n\nvar x = 1" + String(repeating: " + x", count: 100_000) + "\n",
             "selectors.go": "package p\n\nvar x = v" + String(repeating: ".f", count: 100_000) + "\n",
             "types.go": "package p\n\nvar x " + String(repeating: "[]*", count: 50_000) + "int\n",
@@ -95,6 +101,19 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(rules.contains("defer-in-loop"), "the intact function is still checked: \(rules)")
         let text = try alloclint(["--no-config", "--color", "always", "bad.go"], in: root)
         XCTAssertEqual(text.status, 1, text.stderr)
+    }
+
+    /// A colour terminal gets the source line under each finding, but not a line of generated or
+    /// minified code: the output would grow with the line's length times its findings.
+    func testLongLinesGetNoExcerpt() throws {
+        let longLine = "\tfor range xs { defer g() } // " + String(repeating: "x", count: 600)
+        let root = try makeTree(["long.go": "package p\n\nfunc f(xs []int) {\n\tfor range xs {\n\t\tdefer g()\n\t}\n\(longLine)\n}\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try alloclint(["--no-config", "--color", "always", "long.go"], in: root)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.contains("[defer-in-loop]") }.count, 2, run.stdout)
+        XCTAssertEqual(lines.filter { $0.contains(" | ") }.map { $0.prefix(3) }, [" 5 ", "   "], run.stdout)
     }
 
     func testRandomBinaryNamedGo() throws {

@@ -52,6 +52,19 @@ final class AnalysisBoxingTests: XCTestCase {
         \tif debug || unknown() {
         \t\tuse(4)
         \t}
+        \tif debug {
+        \t\tfunc() { use(5) }()
+        \t}
+        \tif true {
+        \t} else if unknown() {
+        \t\tif unknown() {
+        \t\t\tuse(6)
+        \t\t}
+        \t}
+        \tfor i := 0; i < 3 && use(7); i++ {
+        \t\tuse(8)
+        \t\tgo func() { use(9) }()
+        \t}
         }
         """
 
@@ -160,15 +173,27 @@ final class AnalysisBoxingTests: XCTestCase {
         let fixture = AnalysisFixture(source)
         let file = fixture.file
         func isDead(_ marker: String) throws -> Bool {
-            let call = try XCTUnwrap(fixture.node(marker)?.parent)
-            var ancestors: [Node] = []
-            var node = call.parent
-            while let current = node { ancestors.insert(current, at: 0); node = current.parent }
-            return file.isInDeadBranch(ancestors)
+            var context = try enclosingContext(fixture, marker)
+            return context.isInDeadBranch(file)
         }
         XCTAssertTrue(try isDead("use(1)"))
         XCTAssertFalse(try isDead("use(2)"))
         XCTAssertTrue(try isDead("use(3)"))
         XCTAssertFalse(try isDead("use(4)"))
+        XCTAssertFalse(try isDead("use(5)"), "a func literal is judged on its own")
+        XCTAssertTrue(try isDead("use(6)"), "inside the else of a constant-true if")
+        XCTAssertNil(try enclosingContext(fixture, "use(7)").enclosingLoop, "the condition is not the body")
+        XCTAssertEqual(try enclosingContext(fixture, "use(8)").enclosingLoop?.kind, .forStatement)
+        XCTAssertNil(try enclosingContext(fixture, "use(9)").enclosingLoop, "a func literal is a function of its own")
+    }
+
+    /// The context of a walk at the call containing the leaf at `marker`.
+    private func enclosingContext(_ fixture: AnalysisFixture, _ marker: String) throws -> EnclosingContext {
+        var ancestors: [Node] = []
+        var node = try XCTUnwrap(fixture.node(marker)?.parent).parent
+        while let current = node { ancestors.insert(current, at: 0); node = current.parent }
+        var context = EnclosingContext()
+        for ancestor in ancestors { context.enter(ancestor) }
+        return context
     }
 }

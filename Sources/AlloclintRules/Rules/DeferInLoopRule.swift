@@ -12,7 +12,7 @@ struct DeferInLoopRule: Rule {
     init(options: RuleOptions) {}
 
     func visit(_ node: Node, _ context: RuleContext) {
-        guard LoopContext.enclosingLoop(of: context.ancestors) != nil, !context.file.isInDeadBranch(context.ancestors) else { return }
+        guard context.enclosingLoop != nil, !context.isInDeadBranch() else { return }
 
         context.report(node, """
             defer in a loop: every iteration heap-allocates a defer record, and the deferred calls \

@@ -13,8 +13,8 @@ struct InterfaceBoxingInLoopRule: Rule {
 
     func visit(_ call: Node, _ context: RuleContext) {
         guard let arguments = call.child(.arguments), arguments.namedChildCount > 0,
-              LoopContext.enclosingLoop(of: context.ancestors) != nil,
-              let callee = BoxingCallee(call, context.file), !context.file.isInDeadBranch(context.ancestors) else { return }
+              context.enclosingLoop != nil,
+              let callee = BoxingCallee(call, context.file), !context.isInDeadBranch() else { return }
         let file = context.file
         var position = 0
         arguments.forEachChild { argument in

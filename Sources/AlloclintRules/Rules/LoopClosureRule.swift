@@ -11,9 +11,9 @@ struct LoopClosureRule: Rule {
     init(options: RuleOptions) {}
 
     func visit(_ literal: Node, _ context: RuleContext) {
-        guard let loop = LoopContext.enclosingLoop(of: context.ancestors), let body = loop.child(.body) else { return }
+        guard let loop = context.enclosingLoop, let body = loop.child(.body) else { return }
         let file = context.file
-        guard !file.isInDeadBranch(context.ancestors) else { return }
+        guard !context.isInDeadBranch() else { return }
         let captures = file.freeVariables(of: literal)
         guard let firstCapture = captures.first else { return }
         guard let escape = ClosureFlow(file: file, literal: literal, loopBody: body, ancestors: context.ancestors).escape() else { return }

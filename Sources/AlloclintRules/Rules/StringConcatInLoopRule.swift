@@ -12,7 +12,7 @@ struct StringConcatInLoopRule: Rule {
 
     func visit(_ statement: Node, _ context: RuleContext) {
         let file = context.file
-        guard let loop = LoopContext.enclosingLoop(of: context.ancestors), let body = loop.child(.body),
+        guard let loop = context.enclosingLoop, let body = loop.child(.body),
               let target = grownVariable(statement, file),
               let declaration = file.resolve(target), declaration.kind.isVariable, declaration.kind.isLocal,
               let declared = declaration.nameNode,
