@@ -84,6 +84,87 @@ struct DeclarationBeforeLoop {
         }
         return Fix(description: description, edits: [edit])
     }
+
+    /// An edit that leaves the declaration as it is and, on the lines after it, gives the variable
+    /// `call` only when the loop will run (`guard` is that condition, e.g. `len(src) > 0`): for a
+    /// nil `var s []T` whose loop appends on every iteration, s is nil after a loop that does not
+    /// run and non-nil after one that does, as before.
+    func fixKeepingNil(make call: String, when guard: String, description: String, source: SourceText) -> Fix {
+        let bytes = source.bytes
+        let indent = statementIndent(source)
+        // After a comment that ends the declaration's line, so that the comment stays with it.
+        var insertAt = statement.endByte
+        var lineEnd = insertAt
+        while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        if lineEnd > insertAt, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+        let rest = bytes[insertAt..<lineEnd].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if rest.isEmpty || rest.starts(with: Array("//".utf8)) { insertAt = lineEnd }
+        let name = source.text(self.name.byteRange)
+        let insertion = "\n\(indent)if \(`guard`) {\n\(indent)\t\(name) = \(call)\n\(indent)}"
+        return Fix(description: description, edits: [TextEdit(range: insertAt..<insertAt, replacement: insertion)])
+    }
+
+    /// The blanks that start the declaration's line.
+    func statementIndent(_ source: SourceText) -> String {
+        let bytes = source.bytes
+        var lineStart = statement.startByte
+        while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        return String(decoding: bytes[lineStart..<statement.startByte].prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") },
+                      as: UTF8.self)
+    }
+}
+
+/// A range over a value computed with side effects (`for _, f := range fields()`), whose length
+/// cannot be taken again before the loop: the value is computed once into a new variable declared
+/// before the declaration, and the loop ranges over that. Moving the computation up one statement
+/// changes nothing: the declaration only makes an empty slice or map, and the expression cannot
+/// mention the variable (the rules require it to be unused outside its one append or store).
+struct HoistedRange {
+    /// The trip count over the new variable: `len(src)`.
+    let length: LoopLength
+    /// `src := fields()` before the declaration, and `src` in place of the range expression.
+    let edits: [TextEdit]
+
+    /// Names tried for the new variable, in order; a name is used only if it appears nowhere in
+    /// the file (so it can neither clash with nor hide anything the file refers to).
+    private static let names = ["src", "source", "items", "values", "elems"]
+
+    init?(_ site: DeclarationBeforeLoop, _ length: LoopLength, _ file: GoFile) {
+        var clause: Node?
+        site.loop.forEachChild { if $0.kind == .rangeClause { clause = $0 } }
+        guard !length.isHoistable, let ranged = clause?.child(.right) else { return nil }
+        let text = file.tree.text(ranged)
+        guard !text.contains("\n"), length.text.contains(text),
+              let name = Self.names.first(where: { !Self.mentions(file.source.bytes, $0) }) else { return nil }
+        self.length = LoopLength(text: length.text.replacingOccurrences(of: text, with: name), isHoistable: true,
+                                 isNonNegative: length.isNonNegative)
+        let start = site.statement.startByte
+        edits = [TextEdit(range: start..<start, replacement: "\(name) := \(text)\n\(site.statementIndent(file.source))"),
+                 TextEdit(range: ranged.byteRange, replacement: name)]
+    }
+
+    /// `fix` with the hoisting edits before its own.
+    func including(_ fix: Fix?) -> Fix? {
+        fix.map { Fix(description: $0.description + ", ranging over a variable computed once", edits: edits + $0.edits) }
+    }
+
+    /// Whether `name` occurs in `bytes` as a whole word (in code, comments or strings alike).
+    private static func mentions(_ bytes: [UInt8], _ name: String) -> Bool {
+        let word = Array(name.utf8)
+        func isIdentifierByte(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "_") || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        }
+        var index = 0
+        while index + word.count <= bytes.count {
+            if bytes[index] == word[0], bytes[index..<index + word.count].elementsEqual(word),
+               index == 0 || !isIdentifierByte(bytes[index - 1]),
+               index + word.count == bytes.count || !isIdentifierByte(bytes[index + word.count]) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
 }
 
 /// What a loop's number of iterations is, when it is known before the loop starts.

@@ -23,7 +23,11 @@ struct MapPreallocRule: Rule {
         let message = "\(name) gets one entry per iteration of a loop of known length and is rehashed as it grows; "
             + (length.isHoistable ? "give it a size hint: \(call)" : "give it a size hint computed once before the loop: \(call)")
         // A negative hint is harmless for maps (the runtime treats it as 0).
-        let fix = length.isHoistable ? site.fix(make: call, description: "size \(name) with \(call)", tree: file.tree) : nil
+        let fix = if let hoisted = HoistedRange(site, length, file) {
+            hoisted.including(site.fix(make: "make(\(file.tree.text(mapType)), \(hoisted.length.text))", description: "size \(name)", tree: file.tree))
+        } else {
+            length.isHoistable ? site.fix(make: call, description: "size \(name) with \(call)", tree: file.tree) : nil
+        }
         context.report(site.statement, message, fix: fix)
     }
 

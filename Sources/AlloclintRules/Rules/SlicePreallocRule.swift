@@ -33,14 +33,32 @@ struct SlicePreallocRule: Rule {
         message += length.isHoistable ? "preallocate it: \(call)" : "preallocate it with the length computed once before the loop: \(call)"
         if !length.isNonNegative { message += " (if \(length.text) cannot be negative)" }
 
-        // `var s []T` is nil, and `make` would leave it empty but non-nil when the loop does not
-        // run: JSON encodes `[]` instead of `null`, and callers' `== nil` checks change. A safe fix
-        // must not change behaviour, so nil declarations get the suggestion only.
-        let keepsNilness = site.value != nil
-        let fix = length.isHoistable && length.isNonNegative && keepsNilness
-            ? site.fix(make: call, description: "preallocate \(name) with \(call)", tree: file.tree)
-            : nil
+        let fix = if let hoisted = HoistedRange(site, length, file) {
+            hoisted.including(safeFix(site, hoisted.length, sliceType, isUnconditional, file))
+        } else {
+            safeFix(site, length, sliceType, isUnconditional, file)
+        }
         context.report(site.statement, message, fix: fix)
+    }
+
+    /// The fix when it is certainly correct.
+    private func safeFix(_ site: DeclarationBeforeLoop, _ length: LoopLength, _ sliceType: Node, _ isUnconditional: Bool, _ file: GoFile) -> Fix? {
+        guard length.isHoistable else { return nil }
+        let name = file.tree.text(site.name)
+        let call = "make(\(file.tree.text(sliceType)), 0, \(length.text))"
+        if site.value != nil || (isUnconditional && (Int(length.text) ?? 0) > 0) {
+            // With a value it is non-nil already; with a positive literal count the loop always runs.
+            return length.isNonNegative ? site.fix(make: call, description: "preallocate \(name) with \(call)", tree: file.tree) : nil
+        }
+        // `var s []T` is nil, and `make` in its place would leave it empty but non-nil when the
+        // loop does not run (JSON `null` becomes `[]`, `== nil` checks change). Made only when the
+        // loop runs, it ends non-nil exactly when the appends would have made it so; the guard
+        // also keeps a negative count away from `make`. A conditional append may leave it nil
+        // where the loop runs: no fix then.
+        guard isUnconditional else { return nil }
+        let condition = (length.text.contains(" ") ? "(\(length.text))" : length.text) + " > 0"
+        return site.fixKeepingNil(make: call, when: condition, description: "preallocate \(name) with \(call) when \(condition)",
+                                  source: file.source)
     }
 
     /// The slice type of an empty declaration: `var s []T`, `[]T{}`, `make([]T, 0)`.

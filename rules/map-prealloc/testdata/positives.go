@@ -20,6 +20,17 @@ func byID(accounts []Account) map[string]Account {
 	return index
 }
 
+func loadAccounts() []Account { return nil }
+
+// A range over a call result: the fix computes it once into a new variable and ranges over that.
+func loaded() map[string]Account {
+	accounts := map[string]Account{} // want "map-prealloc"
+	for _, a := range loadAccounts() {
+		accounts[a.ID] = a
+	}
+	return accounts
+}
+
 // map[K]V{} and a range over a map.
 func invert(planOf map[string]string) map[string]string {
 	owners := map[string]string{} // want "map-prealloc"

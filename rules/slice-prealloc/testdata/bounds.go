@@ -9,8 +9,8 @@ func fields() []Field { return nil }
 
 var limit = 10
 
-// A range over a call result: flagged, but the fix would call fields() twice, so the message
-// only suggests the capacity.
+// A range over a call result: taking len(fields()) before the loop would call fields() twice, so
+// the fix computes it once into a new variable and ranges over that.
 func fieldNames() []string {
 	var names []string // want "slice-prealloc"
 	for _, f := range fields() {
@@ -19,7 +19,8 @@ func fieldNames() []string {
 	return names
 }
 
-// A counted loop from a non-zero start, inclusive: n - start + 1 may be negative, so no fix.
+// A counted loop from a non-zero start, inclusive: n - start + 1 may be negative, so the fix
+// makes the slice only when it is positive (when the loop runs).
 func labels(start, n int) []string {
 	var out []string // want "slice-prealloc"
 	for i := start; i <= n; i++ {
@@ -37,8 +38,8 @@ func sixteen() []int {
 	return xs
 }
 
-// Compared with nil later: flagged, but the fix would make the result non-nil when the loop
-// does not run, so it is withheld.
+// Compared with nil later: the fix makes the slice only when the loop runs, so a loop that
+// does not run still leaves it nil.
 func tagged(fs []Field) ([]string, bool) {
 	var tags []string // want "slice-prealloc"
 	for _, f := range fs {

@@ -20,6 +20,18 @@ func byID(accounts []Account) map[string]Account {
 	return index
 }
 
+func loadAccounts() []Account { return nil }
+
+// A range over a call result: the fix computes it once into a new variable and ranges over that.
+func loaded() map[string]Account {
+	src := loadAccounts()
+	accounts := make(map[string]Account, len(src)) // want "map-prealloc"
+	for _, a := range src {
+		accounts[a.ID] = a
+	}
+	return accounts
+}
+
 // map[K]V{} and a range over a map.
 func invert(planOf map[string]string) map[string]string {
 	owners := make(map[string]string, len(planOf)) // want "map-prealloc"

@@ -9,19 +9,27 @@ func fields() []Field { return nil }
 
 var limit = 10
 
-// A range over a call result: flagged, but the fix would call fields() twice, so the message
-// only suggests the capacity.
+// A range over a call result: taking len(fields()) before the loop would call fields() twice, so
+// the fix computes it once into a new variable and ranges over that.
 func fieldNames() []string {
+	src := fields()
 	var names []string // want "slice-prealloc"
-	for _, f := range fields() {
+	if len(src) > 0 {
+		names = make([]string, 0, len(src))
+	}
+	for _, f := range src {
 		names = append(names, f.Name)
 	}
 	return names
 }
 
-// A counted loop from a non-zero start, inclusive: n - start + 1 may be negative, so no fix.
+// A counted loop from a non-zero start, inclusive: n - start + 1 may be negative, so the fix
+// makes the slice only when it is positive (when the loop runs).
 func labels(start, n int) []string {
 	var out []string // want "slice-prealloc"
+	if (n - start + 1) > 0 {
+		out = make([]string, 0, n - start + 1)
+	}
 	for i := start; i <= n; i++ {
 		out = append(out, strconv.Itoa(i))
 	}
@@ -30,17 +38,20 @@ func labels(start, n int) []string {
 
 // A counted loop bounded by a literal: fixed with make([]int, 0, 16).
 func sixteen() []int {
-	var xs []int // want "slice-prealloc"
+	xs := make([]int, 0, 16) // want "slice-prealloc"
 	for i := 0; i < 16; i++ {
 		xs = append(xs, i*i)
 	}
 	return xs
 }
 
-// Compared with nil later: flagged, but the fix would make the result non-nil when the loop
-// does not run, so it is withheld.
+// Compared with nil later: the fix makes the slice only when the loop runs, so a loop that
+// does not run still leaves it nil.
 func tagged(fs []Field) ([]string, bool) {
 	var tags []string // want "slice-prealloc"
+	if len(fs) > 0 {
+		tags = make([]string, 0, len(fs))
+	}
 	for _, f := range fs {
 		tags = append(tags, "#"+f.Name)
 	}
@@ -89,6 +100,9 @@ func firstRowWidths(rows [][]int, order []int) []int {
 // An element of another slice is written: the bound cannot change.
 func reordered(rows [][]int, order []int, dst [][]int) []int {
 	var out []int // want "slice-prealloc"
+	if len(rows[0]) > 0 {
+		out = make([]int, 0, len(rows[0]))
+	}
 	for i := 0; i < len(rows[0]); i++ {
 		dst[order[i]] = rows[i]
 		out = append(out, i)

@@ -13,6 +13,9 @@ func render(rows [][]string, header []string) []string {
 	lines := make([]string, 0, len(rows))
 	for _, row := range rows {
 		var cells []string // want "slice-prealloc"
+		if len(header) > 0 {
+			cells = make([]string, 0, len(header))
+		}
 		for i := range header {
 			cells = append(cells, header[i]+"="+row[i])
 		}
@@ -36,6 +39,9 @@ func flatten(groups [][]string) []string {
 func columnUpper(header []string) func() []string {
 	return func() []string {
 		var up []string // want "slice-prealloc"
+		if len(header) > 0 {
+			up = make([]string, 0, len(header))
+		}
 		for _, h := range header {
 			up = append(up, strings.ToUpper(h))
 		}

@@ -19,6 +19,9 @@ type User struct {
 // var s []T, range over a slice parameter.
 func names(users []User) []string {
 	var out []string // want "slice-prealloc"
+	if len(users) > 0 {
+		out = make([]string, 0, len(users))
+	}
 	for _, u := range users {
 		out = append(out, u.Name)
 	}
@@ -28,6 +31,9 @@ func names(users []User) []string {
 // Other statements in the body are fine as long as the append is unconditional.
 func normalizedEmails(users []User) []string {
 	var emails []string // want "slice-prealloc"
+	if len(users) > 0 {
+		emails = make([]string, 0, len(users))
+	}
 	for _, u := range users {
 		e := strings.ToLower(strings.TrimSpace(u.Email))
 		emails = append(emails, e)
@@ -67,6 +73,9 @@ func sortedKeys(counts map[string]int) []string {
 // A three-clause loop.
 func offsets(n, stride int) []int {
 	var offs []int // want "slice-prealloc"
+	if n > 0 {
+		offs = make([]int, 0, n)
+	}
 	for i := 0; i < n; i++ {
 		offs = append(offs, i*stride)
 	}
@@ -86,6 +95,9 @@ func ids(users []User) []string {
 func squares(n int) []int {
 	base := make([]int, n)
 	var sq []int // want "slice-prealloc"
+	if len(base) > 0 {
+		sq = make([]int, 0, len(base))
+	}
 	for i := range base {
 		sq = append(sq, i*i)
 	}
@@ -97,6 +109,9 @@ type Directory struct{ users []User }
 
 func (d *Directory) pointers(selected []int) []*User {
 	var ptrs []*User // want "slice-prealloc"
+	if len(selected) > 0 {
+		ptrs = make([]*User, 0, len(selected))
+	}
 	for _, i := range selected {
 		ptrs = append(ptrs, &d.users[i])
 	}
