@@ -32,6 +32,8 @@ public final class GoFile {
 /// resolve across files. Analyses are computed on first use and cached here.
 public final class GoPackage {
     public let directory: String
+    /// The import path, when the package is in a Go module (nil for a file linted alone).
+    public let importPath: String?
     private let fileReferences: [WeakFile]
     /// The package's files that are still alive (all of them while any is being linted).
     public var files: [GoFile] { fileReferences.compactMap(\.file) }
@@ -56,8 +58,9 @@ public final class GoPackage {
     /// Weak: whoever creates the module's packages keeps them for the run.
     public private(set) weak var modulePackages: ModulePackages?
 
-    public init(directory: String, files: [GoFile], modulePackages: ModulePackages? = nil) {
+    public init(directory: String, files: [GoFile], modulePackages: ModulePackages? = nil, importPath: String? = nil) {
         self.directory = directory
+        self.importPath = importPath
         self.fileReferences = files.map { WeakFile(file: $0) }
         self.modulePackages = modulePackages
         for file in files { file.attach(to: self) }
@@ -83,7 +86,7 @@ public final class ModulePackages {
             unavailable.insert(importPath)
             return nil
         }
-        let package = GoPackage(directory: loaded.directory, files: loaded.files, modulePackages: self)
+        let package = GoPackage(directory: loaded.directory, files: loaded.files, modulePackages: self, importPath: importPath)
         packages[importPath] = package
         loadedFiles += loaded.files
         return package

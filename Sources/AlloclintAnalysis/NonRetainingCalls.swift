@@ -24,7 +24,7 @@ extension StandardLibrary {
     static let nonRetainingMethods: Set<String> = {
         var methods: Set<String> = [
             "sync.Once.Do", "sync.Map.Range", "regexp.Regexp.ReplaceAllFunc", "regexp.Regexp.ReplaceAllStringFunc",
-            "flag.FlagSet.Visit", "flag.FlagSet.VisitAll",
+            "flag.FlagSet.Visit", "flag.FlagSet.VisitAll", "go/token.FileSet.Iterate",
         ]
         for name in ["AddASN1", "AddUint8LengthPrefixed", "AddUint16LengthPrefixed", "AddUint24LengthPrefixed",
                      "AddUint32LengthPrefixed"] {
@@ -42,9 +42,10 @@ extension GoFile {
     ///   `bytes`, `strings.Map`, `bytes.Map`, `filepath.Walk`, `filepath.WalkDir`, `fs.WalkDir`,
     ///   `testing.AllocsPerRun`, `flag.Visit`, `flag.VisitAll` and the `flag.FlagSet` methods of
     ///   those names, `sync.Once.Do`, `sync.Map.Range`, `regexp.Regexp.ReplaceAllFunc`
-    ///   and `ReplaceAllStringFunc`, and the continuations of `cryptobyte.Builder` — packages
-    ///   resolved through the imports (aliases followed, shadowing names refused), methods only
-    ///   when the receiver's type is known;
+    ///   and `ReplaceAllStringFunc`, `token.FileSet.Iterate`, and the continuations of
+    ///   `cryptobyte.Builder` — packages resolved through the imports (aliases followed,
+    ///   shadowing names refused), methods only when the receiver's type is known; inside the
+    ///   table's own package (sort calling `Slice`), its functions and its types' methods;
     /// - functions and methods of the package or of another package of its Go module (when the
     ///   engine supplies `GoPackage.modulePackages`), and func literals held in never-reassigned local
     ///   variables of this file, whose parameter is only called (not by `go`, nor by
@@ -125,20 +126,33 @@ private struct RetentionAnalysis {
         return parameterIsOnlyCalled(callee, index: index, depth: depth)
     }
 
+    /// Whether the call is one of the table's, also when made inside the table's own package
+    /// (package sort calling `Slice`, package sync calling `once.Do`).
     private func inTable(_ function: Node, in owner: GoFile, caller: Callee?) -> Bool {
+        let engine = typeEngine(for: owner)
+        let ownPath = owner.package?.importPath
+        if function.kind == .identifier {
+            guard let ownPath, let declaration = engine.resolve(function, in: owner), declaration.kind == .packageFunc else { return false }
+            return Self.isNonRetainingFunction(owner.tree.text(function), in: ownPath)
+        }
         guard function.kind == .selectorExpression, let operand = function.child(.operand),
               let field = function.child(.field) else { return false }
         let name = owner.tree.text(field)
-        let engine = typeEngine(for: owner)
         if operand.kind == .identifier, let qualifier = engine.resolve(operand, in: owner), qualifier.kind == .importName {
-            guard let path = qualifier.importPath else { return false }
-            if StandardLibrary.nonRetainingFunctions.contains("\(path).\(name)") { return true }
-            return name.hasSuffix("Func") && StandardLibrary.packagesWithNonRetainingFuncHelpers.contains(path)
+            return qualifier.importPath.map { Self.isNonRetainingFunction(name, in: $0) } ?? false
         }
         var receiver = operandType(operand, in: owner, caller: caller)
         if case .pointer(let pointee) = receiver { receiver = pointee }
-        guard let type = receiver.externalName ?? engine.methodOwner(receiver, name)?.externalName else { return false }
-        return StandardLibrary.nonRetainingMethods.contains("\(type.path).\(type.name).\(name)")
+        if let type = receiver.externalName ?? engine.methodOwner(receiver, name)?.externalName {
+            return StandardLibrary.nonRetainingMethods.contains("\(type.path).\(type.name).\(name)")
+        }
+        guard let ownPath, case .named(.declared(let type))? = engine.methodOwner(receiver, name) else { return false }
+        return StandardLibrary.nonRetainingMethods.contains("\(ownPath).\(type.name).\(name)")
+    }
+
+    private static func isNonRetainingFunction(_ name: String, in path: String) -> Bool {
+        StandardLibrary.nonRetainingFunctions.contains("\(path).\(name)")
+            || (name.hasSuffix("Func") && StandardLibrary.packagesWithNonRetainingFuncHelpers.contains(path))
     }
 
     /// The declaration of the function or method called as `function` — of the package, or of

@@ -98,6 +98,7 @@ public enum StandardLibrary {
         table["bufio.NewWriter"] = pointer("bufio", "Writer")
         table["bufio.NewWriterSize"] = pointer("bufio", "Writer")
         table["bufio.NewScanner"] = pointer("bufio", "Scanner")
+        table["go/token.NewFileSet"] = pointer("go/token", "FileSet")
         table["compress/gzip.NewWriter"] = pointer("compress/gzip", "Writer")
         table["compress/gzip.NewWriterLevel"] = .tuple([pointer("compress/gzip", "Writer"), error])
         table["compress/gzip.NewReader"] = .tuple([pointer("compress/gzip", "Reader"), error])

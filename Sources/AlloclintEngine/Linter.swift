@@ -309,8 +309,10 @@ public struct Linter {
             return output
         }
         // Kept to the end of the check: the package holds it weakly.
-        let modulePackages = ModulePackageLoader(enclosing: input.directory, versions: versions).map { ModulePackages(load: $0.load) }
-        _ = GoPackage(directory: input.directory, files: goFiles.map(\.file), modulePackages: modulePackages)
+        let module = ModulePackageLoader(enclosing: input.directory, versions: versions)
+        let modulePackages = module.map { ModulePackages(load: $0.load) }
+        _ = GoPackage(directory: input.directory, files: goFiles.map(\.file), modulePackages: modulePackages,
+                      importPath: module?.importPath(ofDirectory: input.directory))
         let runner = RuleRunner(ruleTypes: enabledRules, options: ruleOptions, profile: profile)
         for entry in goFiles where entry.reported {
             let found = runner.run(entry.file)

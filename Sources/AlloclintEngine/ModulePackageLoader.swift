@@ -53,12 +53,32 @@ struct ModulePackageLoader {
         return (directory, files)
     }
 
+    /// The standard library's go.mod says `module std`, and its import paths carry no prefix
+    /// (`sort`, `crypto/internal/boring`).
+    private var isStandardLibrary: Bool { modulePath == "std" }
+
+    /// The import path of the package in `directory` (absolute), nil outside the module.
+    func importPath(ofDirectory directory: String) -> String? {
+        guard directory == root || directory.hasPrefix(root + "/") else { return nil }
+        let relative = directory.dropFirst(root.count).drop { $0 == "/" }
+        if isStandardLibrary { return relative.isEmpty ? nil : String(relative) }
+        return relative.isEmpty ? modulePath : modulePath + "/" + relative
+    }
+
     /// `root` and the path's elements below the module path, when no directory on the way down
-    /// holds a go.mod of its own (a nested module).
+    /// holds a go.mod of its own (a nested module). In the standard library, a path whose first
+    /// element has no dot (others are modules of their own, vendored).
     private func directory(of importPath: String) -> String? {
-        guard importPath == modulePath || importPath.hasPrefix(modulePath + "/") else { return nil }
+        let below: Substring
+        if isStandardLibrary {
+            guard let first = importPath.split(separator: "/").first, !first.contains(".") else { return nil }
+            below = importPath[...]
+        } else {
+            guard importPath == modulePath || importPath.hasPrefix(modulePath + "/") else { return nil }
+            below = importPath.dropFirst(modulePath.count)
+        }
         var directory = root
-        for element in importPath.dropFirst(modulePath.count).split(separator: "/") {
+        for element in below.split(separator: "/") {
             if FileDiscovery.skippedDirectory(String(element)) { return nil }
             directory += "/" + element
             if FileSystem.exists(directory + "/go.mod") { return nil }

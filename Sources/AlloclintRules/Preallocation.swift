@@ -134,7 +134,7 @@ struct HoistedRange {
         site.loop.forEachChild { if $0.kind == .rangeClause { clause = $0 } }
         guard !length.isHoistable, let ranged = clause?.child(.right) else { return nil }
         let text = file.tree.text(ranged)
-        guard !text.contains("\n"), length.text.contains(text),
+        guard length.text.contains(text),
               let name = Self.names.first(where: { !Self.mentions(file.source.bytes, $0) }) else { return nil }
         self.length = LoopLength(text: length.text.replacingOccurrences(of: text, with: name), isHoistable: true,
                                  isNonNegative: length.isNonNegative)
@@ -177,6 +177,9 @@ struct LoopLength {
     /// Certainly not negative (`len`, `cap`, a non-negative literal): `make([]T, 0, n)` panics when
     /// n < 0, where the loop would just not run.
     let isNonNegative: Bool
+
+    /// `text` for messages: a count that spans lines (a composite literal) is abbreviated.
+    var shortText: String { !text.contains("\n") ? text : text.hasPrefix("len(") ? "len(…)" : "…" }
 
     /// The trip count of a `range` over a slice, array, string, map or integer, and (if
     /// `countedLoops`) of `for i := a; i < b; i++` with a bound the loop does not change. Nil

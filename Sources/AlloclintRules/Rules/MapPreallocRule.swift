@@ -19,14 +19,19 @@ struct MapPreallocRule: Rule {
               let length = LoopLength.of(loop, file, countedLoops: false) else { return }
 
         let name = file.tree.text(site.name)
-        let call = "make(\(file.tree.text(mapType)), \(length.text))"
+        let type = file.tree.text(mapType)
+        let call = "make(\(type), \(length.shortText))"
         let message = "\(name) gets one entry per iteration of a loop of known length and is rehashed as it grows; "
             + (length.isHoistable ? "give it a size hint: \(call)" : "give it a size hint computed once before the loop: \(call)")
         // A negative hint is harmless for maps (the runtime treats it as 0).
+        func sized(_ length: LoopLength) -> Fix {
+            let call = "make(\(type), \(length.text))"
+            return site.fix(make: call, description: "size \(name) with \(call)", tree: file.tree)
+        }
         let fix = if let hoisted = HoistedRange(site, length, file) {
-            hoisted.including(site.fix(make: "make(\(file.tree.text(mapType)), \(hoisted.length.text))", description: "size \(name)", tree: file.tree))
+            hoisted.including(sized(hoisted.length))
         } else {
-            length.isHoistable ? site.fix(make: call, description: "size \(name) with \(call)", tree: file.tree) : nil
+            length.isHoistable ? sized(length) : nil
         }
         context.report(site.statement, message, fix: fix)
     }

@@ -25,13 +25,13 @@ struct SlicePreallocRule: Rule {
               let length = LoopLength.of(loop, file, countedLoops: true) else { return }
 
         let name = file.tree.text(site.name)
-        let call = "make(\(file.tree.text(sliceType)), 0, \(length.text))"
+        let call = "make(\(file.tree.text(sliceType)), 0, \(length.shortText))"
         let isUnconditional = Placement.isUnconditional(append, in: site.body)
         var message = isUnconditional
             ? "\(name) grows by one append per iteration of a loop with a known trip count, reallocating and copying as it goes; "
-            : "\(name) grows by append in a loop with a known trip count (at most \(length.text) elements); "
+            : "\(name) grows by append in a loop with a known trip count (at most \(length.shortText) elements); "
         message += length.isHoistable ? "preallocate it: \(call)" : "preallocate it with the length computed once before the loop: \(call)"
-        if !length.isNonNegative { message += " (if \(length.text) cannot be negative)" }
+        if !length.isNonNegative { message += " (if \(length.shortText) cannot be negative)" }
 
         let fix = if let hoisted = HoistedRange(site, length, file) {
             hoisted.including(safeFix(site, hoisted.length, sliceType, isUnconditional, file))
