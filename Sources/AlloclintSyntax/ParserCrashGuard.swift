@@ -24,10 +24,20 @@ enum ParserCrashGuard {
         return bytes.withUnsafeBufferPointer { countsTokens(in: $0, reaching: riskyTokenCount) }
     }
 
-    /// How long a parse of `byteCount` bytes may take (seconds of CPU time, or of wall time for
-    /// a child): about ten times what tree-sitter needs on a slow machine. Error recovery on some
-    /// hostile inputs takes time quadratic in their length (`x := x := …`: 45 s for 350 KB).
+    /// How long a parse of `byteCount` bytes may take, in seconds of CPU time (not wall time:
+    /// a loaded machine must not turn a valid file into a syntax error): about ten times what
+    /// tree-sitter needs on a slow machine. Error recovery on some hostile inputs takes time
+    /// quadratic in their length (`x := x := …`: 45 s for 350 KB).
     static func timeLimit(forBytes byteCount: Int) -> Double { 2 + Double(byteCount) * 5e-6 }
+
+    /// The calling thread's CPU time in seconds.
+    static func threadCPUTime() -> Double { cpuTime(of: CLOCK_THREAD_CPUTIME_ID) ?? 0 }
+
+    private static func cpuTime(of clock: clockid_t) -> Double? {
+        var time = timespec()
+        guard clock_gettime(clock, &time) == 0 else { return nil }
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 
     /// Parses `bytes` in a child process; false when the child did not exit normally, or did not
     /// finish within the time limit (it is then killed).
@@ -49,13 +59,16 @@ enum ParserCrashGuard {
                 }
                 guard pid > 0 else { return false }
                 var status: Int32 = 0
+                // The child's CPU time; without its clock, the time spent waiting for it.
+                var childClock = clockid_t()
+                let hasClock = clock_getcpuclockid(pid, &childClock) == 0
                 var waited = 0.0
                 let limit = timeLimit(forBytes: text.count)
                 while true {
                     let done = waitpid(pid, &status, WNOHANG)
                     if done == pid { return status == 0 }  // exited with status 0, not killed by a signal
                     if done < 0 && errno != EINTR { return false }
-                    if waited > limit {
+                    if (hasClock ? cpuTime(of: childClock) ?? waited : waited) > limit {
                         kill(pid, SIGKILL)
                         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
                         return false

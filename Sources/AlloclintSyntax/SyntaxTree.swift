@@ -68,8 +68,13 @@ public final class SyntaxTree {
 /// A parser for Go; not thread-safe, so each worker owns one.
 public final class GoParser {
     private let raw: OpaquePointer
+    /// The wall time tree-sitter is given at a time (see `parse(bytes:)`).
+    private let timeSlice: Double
 
-    public init() throws(GrammarError) {
+    public convenience init() throws(GrammarError) { try self.init(timeSlice: 0.25) }
+
+    init(timeSlice: Double) throws(GrammarError) {
+        self.timeSlice = timeSlice
         try GoGrammar.validate()
         raw = ts_parser_new()
         guard ts_parser_set_language(raw, GoGrammar.language) else {
@@ -99,15 +104,25 @@ public final class GoParser {
         SyntaxTree(raw: parse(bytes: [])!, source: source, unparsedOffset: offset)
     }
 
-    /// The tree of `bytes`, or nil when the parse exceeds `ParserCrashGuard.timeLimit`: error
-    /// recovery on some hostile inputs takes time quadratic in their length.
+    /// The tree of `bytes`, or nil when the parse takes more than `ParserCrashGuard.timeLimit`
+    /// of this thread's CPU time: error recovery on some hostile inputs takes time quadratic in
+    /// their length. tree-sitter's own timeout counts wall time, which a loaded machine stretches
+    /// (a linter at low priority may wait seconds for a core), so it is only a slice: when it
+    /// fires, the CPU time decides, and the parse resumes where it stopped.
     private func parse(bytes: [UInt8]) -> OpaquePointer? {
-        ts_parser_set_timeout_micros(raw, UInt64(ParserCrashGuard.timeLimit(forBytes: bytes.count) * 1e6))
-        let tree = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                ts_parser_parse_string(raw, nil, $0.baseAddress, UInt32($0.count))
+        let limit = ParserCrashGuard.timeLimit(forBytes: bytes.count)
+        let started = ParserCrashGuard.threadCPUTime()
+        var tree: OpaquePointer?
+        repeat {
+            let left = limit - (ParserCrashGuard.threadCPUTime() - started)
+            guard left > 0 else { break }
+            ts_parser_set_timeout_micros(raw, UInt64(max(min(left, timeSlice), 0.001) * 1e6))
+            tree = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) {
+                    ts_parser_parse_string(raw, nil, $0.baseAddress, UInt32($0.count))
+                }
             }
-        }
+        } while tree == nil
         if tree == nil { ts_parser_reset(raw) }  // the next parse starts afresh
         return tree
     }
