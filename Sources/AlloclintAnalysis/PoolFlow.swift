@@ -623,23 +623,33 @@ struct PoolFlow {
     func deferStatement(_ statement: Node, _ state: inout State) {
         guard let call = statement.namedChild(at: 0), call.kind == .callExpression else { return }
         var puts: [(call: Node, argument: Node, resetFirst: Bool)] = []
+        var resets: Set<Int32> = []
         if let pool = file.poolCall(call), pool.isPut, let argument = pool.argument {
             puts.append((call, argument, false))
+        } else if let root = resetRoot(call) {
+            resets.insert(root)  // defer x.Reset()
         } else if let literal = call.child(.function), literal.kind == .funcLiteral, let body = literal.child(.body) {
             // defer func() { … x.Reset() … p.Put(x) … }()
-            var resetInClosure: Set<Int32> = []
             body.forEachChild { child in
                 guard child.kind == .expressionStatement, let inner = child.namedChild(at: 0), inner.kind == .callExpression else { return }
                 if let pool = file.poolCall(inner) {
                     guard pool.isPut, let argument = pool.argument else { return }
                     let root = putValue(argument).flatMap(variable)
-                    puts.append((inner, argument, root.map(resetInClosure.contains) == true))
-                } else if let function = inner.child(.function), function.kind == .selectorExpression,
-                          let operand = function.child(.operand), let field = function.child(.field), let root = rootVariable(operand),
-                          isResetMethod(file.tree.text(field), inner.child(.arguments)?.namedChildren.filter { $0.kind != .comment } ?? []) {
-                    resetInClosure.insert(root)
+                    puts.append((inner, argument, root.map(resets.contains) == true))
+                } else if let root = resetRoot(inner) {
+                    resets.insert(root)
                 }
             }
+        }
+        // Deferred calls run last registered first: a reset deferred after a deferred Put runs
+        // before it (`defer p.Put(b)` … `defer b.Reset()`).
+        let resetGroups = resets.reduce(into: Set<Int>()) { $0.formUnion(state.groups[$1] ?? []) }
+        if !resetGroups.isEmpty {
+            state.deferred = Set(state.deferred.map { deferred in
+                var deferred = deferred
+                if !deferred.groups.isDisjoint(with: resetGroups) { deferred.checksReset = false }
+                return deferred
+            })
         }
         for (putCall, argument, resetFirst) in puts {
             guard let value = putValue(argument), let root = variable(value), !isEmptied(value) else { continue }
@@ -649,6 +659,14 @@ struct PoolFlow {
             let groups = ensureGroups(root, &state)
             state.deferred.insert(Deferred(put: putCall.startByte, groups: groups, checksReset: checksReset))
         }
+    }
+
+    /// The variable `call` resets: `x.Reset()`, `x.f.Truncate(0)`….
+    private func resetRoot(_ call: Node) -> Int32? {
+        guard let function = call.child(.function), function.kind == .selectorExpression,
+              let operand = function.child(.operand), let field = function.child(.field),
+              isResetMethod(file.tree.text(field), call.child(.arguments)?.namedChildren.filter { $0.kind != .comment } ?? []) else { return nil }
+        return rootVariable(operand)
     }
 
     /// The variable a deferred Put gives back: `x`, or `&x` (a pointer to it).

@@ -69,3 +69,47 @@ func EmitDeferredOtherReset(w io.Writer, other *bytes.Buffer, msg string) error 
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// EmitResetDeferredAfter defers the reset after the Put: deferred calls run last registered
+// first, so the buffer is reset before it goes back. Fine.
+func EmitResetDeferredAfter(w io.Writer, msg string) error {
+	buf := recordPool.Get().(*bytes.Buffer)
+	defer recordPool.Put(buf)
+	defer buf.Reset()
+	buf.WriteString(msg)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// EmitResetDeferredClosureAfter: the same with the reset in a deferred closure. Fine.
+func EmitResetDeferredClosureAfter(w io.Writer, msg string) error {
+	buf := recordPool.Get().(*bytes.Buffer)
+	defer recordPool.Put(buf)
+	defer func() { buf.Reset() }()
+	buf.WriteString(msg)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// EmitResetDeferredBefore defers the reset first: it runs after the Put, too late.
+func EmitResetDeferredBefore(w io.Writer, msg string) error {
+	buf := recordPool.Get().(*bytes.Buffer)
+	defer buf.Reset()
+	defer recordPool.Put(buf) // want "pool-unreset-put"
+	buf.WriteString(msg)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// EmitResetDeferredOnOneBranch registers the reset on one branch only: on the other the
+// buffer goes back unreset.
+func EmitResetDeferredOnOneBranch(w io.Writer, msg string, short bool) error {
+	buf := recordPool.Get().(*bytes.Buffer)
+	defer recordPool.Put(buf) // want "pool-unreset-put"
+	if short {
+		defer buf.Reset()
+	}
+	buf.WriteString(msg)
+	_, err := w.Write(buf.Bytes())
+	return err
+}
