@@ -135,7 +135,7 @@ struct HoistedRange {
         guard !length.isHoistable, let ranged = clause?.child(.right) else { return nil }
         let text = file.tree.text(ranged)
         guard length.text.contains(text),
-              let name = Self.names.first(where: { !Self.mentions(file.source.bytes, $0) }) else { return nil }
+              let name = Self.names.first(where: { !file.source.containsWord($0) }) else { return nil }
         self.length = LoopLength(text: length.text.replacingOccurrences(of: text, with: name), isHoistable: true,
                                  isNonNegative: length.isNonNegative)
         let start = site.statement.startByte
@@ -146,24 +146,6 @@ struct HoistedRange {
     /// `fix` with the hoisting edits before its own.
     func including(_ fix: Fix?) -> Fix? {
         fix.map { Fix(description: $0.description + ", ranging over a variable computed once", edits: edits + $0.edits) }
-    }
-
-    /// Whether `name` occurs in `bytes` as a whole word (in code, comments or strings alike).
-    private static func mentions(_ bytes: [UInt8], _ name: String) -> Bool {
-        let word = Array(name.utf8)
-        func isIdentifierByte(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: "_") || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-        }
-        var index = 0
-        while index + word.count <= bytes.count {
-            if bytes[index] == word[0], bytes[index..<index + word.count].elementsEqual(word),
-               index == 0 || !isIdentifierByte(bytes[index - 1]),
-               index + word.count == bytes.count || !isIdentifierByte(bytes[index + word.count]) {
-                return true
-            }
-            index += 1
-        }
-        return false
     }
 }
 

@@ -87,11 +87,6 @@ enum ParserCrashGuard {
         var tokens = 0
         var index = 0
         let count = bytes.count
-        func isWordByte(_ byte: UInt8) -> Bool {
-            byte >= 0x80 || byte == UInt8(ascii: "_")
-                || (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-                || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-        }
         while index < count {
             let byte = bytes[index]
             index += 1
@@ -116,8 +111,8 @@ enum ParserCrashGuard {
             case UInt8(ascii: "`"):
                 while index < count && bytes[index] != UInt8(ascii: "`") { index += 1 }
                 index = min(index + 1, count)
-            case _ where isWordByte(byte):
-                while index < count && isWordByte(bytes[index]) { index += 1 }
+            case _ where SourceText.isIdentifierByte(byte):
+                while index < count && SourceText.isIdentifierByte(bytes[index]) { index += 1 }
             default:
                 break
             }

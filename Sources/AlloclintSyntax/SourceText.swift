@@ -54,6 +54,29 @@ public final class SourceText: @unchecked Sendable {
         }
     }
 
+    /// Letters, digits, `_` and every byte of a multi-byte UTF-8 sequence (Go identifiers may
+    /// hold Unicode letters).
+    public static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
+    }
+
+    /// Whether `word` occurs as a whole word anywhere in the text (code, comments or strings).
+    public func containsWord(_ word: String) -> Bool {
+        let word = Array(word.utf8)
+        guard let first = word.first else { return false }
+        var index = 0
+        while index + word.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<index + word.count].elementsEqual(word),
+               index == 0 || !Self.isIdentifierByte(bytes[index - 1]),
+               index + word.count == bytes.count || !Self.isIdentifierByte(bytes[index + word.count]) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Lines as `wc -l` counts them, plus a last line without a newline.
     public var lineCount: Int {
         let newline = UInt8(ascii: "\n")

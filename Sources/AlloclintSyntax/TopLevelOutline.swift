@@ -182,12 +182,12 @@ struct GoLexer {
                 skipQuoted(byte)
                 return .literal
             default:
-                guard GoLexer.isIdentifierByte(byte) else {
+                guard SourceText.isIdentifierByte(byte) else {
                     index += 1
                     return .punctuation(byte)
                 }
                 let start = index
-                while index < bytes.count && GoLexer.isIdentifierByte(bytes[index]) { index += 1 }
+                while index < bytes.count && SourceText.isIdentifierByte(bytes[index]) { index += 1 }
                 return .identifier(start..<index)
             }
         }
@@ -268,13 +268,6 @@ struct GoLexer {
             }
             index += 1
         }
-    }
-
-    /// Letters, digits, `_` and every byte of a multi-byte UTF-8 sequence (Go identifiers may
-    /// hold Unicode letters).
-    static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 }
 

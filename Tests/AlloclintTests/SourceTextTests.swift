@@ -37,4 +37,12 @@ final class SourceTextTests: XCTestCase {
             lineStart += line.count + 1
         }
     }
+
+    func testContainsWholeWordsOnly() {
+        let source = SourceText("srcs := f(source) // é_src\nsrc")
+        XCTAssertTrue(source.containsWord("src"), "at the end")
+        XCTAssertTrue(source.containsWord("source"))
+        XCTAssertFalse(source.containsWord("sour"))
+        XCTAssertFalse(SourceText("srcs // é_src xsrc").containsWord("src"))
+    }
 }
