@@ -29,7 +29,7 @@ public enum StandardLibrary {
         for name in ["sync.Pool", "sync.Mutex", "sync.RWMutex", "sync.WaitGroup", "sync.Once", "bytes.Buffer",
                      "strings.Builder", "bytes.Reader", "strings.Reader", "bufio.Reader", "bufio.Writer", "bufio.Scanner",
                      "log.Logger", "compress/gzip.Writer", "compress/gzip.Reader", "compress/flate.Writer",
-                     "compress/zlib.Writer"] {
+                     "compress/zlib.Writer", "regexp.Regexp"] {
             table[name] = .structure(nil)
         }
         for name in ["io.Reader", "io.Writer", "io.Closer", "io.ReadWriter", "io.ReadCloser", "io.WriteCloser",
@@ -99,6 +99,10 @@ public enum StandardLibrary {
         table["bufio.NewWriterSize"] = pointer("bufio", "Writer")
         table["bufio.NewScanner"] = pointer("bufio", "Scanner")
         table["go/token.NewFileSet"] = pointer("go/token", "FileSet")
+        table["regexp.MustCompile"] = pointer("regexp", "Regexp")
+        table["regexp.MustCompilePOSIX"] = pointer("regexp", "Regexp")
+        table["regexp.Compile"] = .tuple([pointer("regexp", "Regexp"), error])
+        table["regexp.CompilePOSIX"] = .tuple([pointer("regexp", "Regexp"), error])
         table["compress/gzip.NewWriter"] = pointer("compress/gzip", "Writer")
         table["compress/gzip.NewWriterLevel"] = .tuple([pointer("compress/gzip", "Writer"), error])
         table["compress/gzip.NewReader"] = .tuple([pointer("compress/gzip", "Reader"), error])
