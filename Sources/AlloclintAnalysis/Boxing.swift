@@ -129,9 +129,9 @@ final class EmptyInterfaceCallables {
             let text = owner.tree.text(node)
             return scope.lookup(text) ?? Universe.index[text].map(Universe.declaration)
         }
-        for declaration in scope.declarations where declaration.kind == .packageFunc || declaration.kind == .method {
-            guard let file = declaration.file, let name = declaration.nameNode,
-                  let parameters = declaration.declNode?.child(.parameters) else { continue }
+        scope.forEachDeclaration { declaration in
+            guard declaration.kind == .packageFunc || declaration.kind == .method, let file = declaration.file,
+                  let name = declaration.nameNode, let parameters = declaration.declNode?.child(.parameters) else { return }
             var found = false
             parameters.forEachChild { parameter in
                 guard !found, parameter.kind == .parameterDeclaration || parameter.kind == .variadicParameterDeclaration,

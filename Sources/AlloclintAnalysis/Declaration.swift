@@ -130,6 +130,13 @@ public struct Declaration {
         guard let nameNode, let file else { return "" }
         return file.tree.text(nameNode)
     }
+
+    /// The same declaration under another id.
+    func renumbered(_ raw: Int32) -> Declaration {
+        Declaration(id: DeclarationID(raw: raw), kind: kind, nameNode: nameNode, declNode: declNode, typeNode: typeNode,
+                    isVariadic: isVariadic, origin: origin, function: function, scope: scope, file: file,
+                    builtinName: builtinName, importPath: importPath)
+    }
 }
 
 extension Declaration: Equatable {

@@ -25,7 +25,12 @@ public final class GoFile {
 
     public var source: SourceText { tree.source }
 
-    fileprivate func attach(to package: GoPackage) { self.package = package }
+    /// Joins `package`. Analyses made in another package (an overlay: see
+    /// `GoPackage.replacing(_:with:)`) are dropped: they may hold nodes of a tree that is gone.
+    fileprivate func attach(to package: GoPackage) {
+        if self.package !== package { analysisStorage = nil }
+        self.package = package
+    }
 }
 
 /// The files of one package directory, analysed together so that package-level declarations
@@ -64,6 +69,18 @@ public final class GoPackage {
         self.fileReferences = files.map { WeakFile(file: $0) }
         self.modulePackages = modulePackages
         for file in files { file.attach(to: self) }
+    }
+
+    /// This package with `contextFile` (parsed without function bodies) replaced by `file`, the
+    /// same text parsed whole, for linting `file` while the other files keep only their
+    /// declarations: a large package is checked one file at a time, and only one whole tree is
+    /// alive. Its files join the new package (their analyses are made again); its scope overlays
+    /// this one's, in time independent of the package's size.
+    public func replacing(_ contextFile: GoFile, with file: GoFile) -> GoPackage {
+        let package = GoPackage(directory: directory, files: files.map { $0 === contextFile ? file : $0 },
+                                modulePackages: modulePackages, importPath: importPath)
+        package.scopeStorage = PackageScope(overlaying: scope, replacing: contextFile, with: file)
+        return package
     }
 }
 

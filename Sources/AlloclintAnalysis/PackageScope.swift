@@ -4,17 +4,22 @@ import AlloclintSyntax
 /// one package directory, and the methods declared on its types. Built once per package on first
 /// use (`GoPackage.scope`), or per file for a file analysed alone.
 public final class PackageScope {
-    /// Package-level declarations and methods; `id.raw == -2 - index`.
-    public private(set) var declarations: [Declaration] = []
+    /// Package-level declarations and methods; `id.raw == -2 - index`. In an overlay, those of
+    /// `base` with one file's read from `replacement` (see `init?(overlaying:replacing:with:)`).
+    private var ownDeclarations: [Declaration] = []
+    private let base: PackageScope?
+    private var replacement: (declarations: [Declaration], indices: Range<Int>) = ([], 0..<0)
     private var byName: [String: Int] = [:]
     /// Receiver base type name → method name → index in `declarations`.
     private var methodTable: [String: [String: Int]] = [:]
+    /// The indices of each file's declarations (they are collected file by file).
+    private var fileDeclarations: [ObjectIdentifier: Range<Int>] = [:]
     /// Per file (by identity): import name → path, and dot-import paths. Lets type queries read
     /// another file's imports without building that file's analysis (which may belong to another
     /// worker).
     private var fileImports: [ObjectIdentifier: (names: [String: String], dots: [String])] = [:]
     /// See `hasEmptyInterfaceParameter(named:)` (Boxing.swift).
-    let emptyInterfaceCallables = EmptyInterfaceCallables()
+    let emptyInterfaceCallables: EmptyInterfaceCallables
 
     /// The import path `name` denotes in `file` (nil if the file does not import it by that name).
     public func importPath(_ name: String, in file: GoFile) -> String? {
@@ -25,12 +30,54 @@ public final class PackageScope {
     public func dotImports(in file: GoFile) -> [String] { fileImports[ObjectIdentifier(file)]?.dots ?? [] }
 
     init(files: [GoFile]) {
+        base = nil
+        emptyInterfaceCallables = EmptyInterfaceCallables()
         for file in files { collect(file) }
+    }
+
+    /// The scope of `base`'s package with `file` read from another tree of the same text:
+    /// `replacing` parsed without function bodies, `with` parsed whole, for the time it is linted.
+    /// Every declaration keeps its index, so lookups and ids are those of `base`, in time
+    /// independent of the package's size. Nil when the two trees do not declare the same names in
+    /// the same order (a parse that recovered from errors differently).
+    init?(overlaying base: PackageScope, replacing contextFile: GoFile, with file: GoFile) {
+        guard base.base == nil, let indices = base.fileDeclarations[ObjectIdentifier(contextFile)] else { return nil }
+        let collected = PackageScope(files: [file])
+        guard collected.ownDeclarations.count == indices.count,
+              zip(collected.ownDeclarations, base.ownDeclarations[indices]).allSatisfy({ new, old in
+                  new.kind == old.kind && new.name == old.name
+              }) else { return nil }
+        self.base = base
+        emptyInterfaceCallables = base.emptyInterfaceCallables
+        replacement = (collected.ownDeclarations.enumerated().map { offset, declaration in
+            declaration.renumbered(PackageScope.encode(indices.lowerBound + offset))
+        }, indices)
+        byName = base.byName
+        methodTable = base.methodTable
+        fileImports = base.fileImports
+        fileImports[ObjectIdentifier(file)] = collected.fileImports[ObjectIdentifier(file)]
+    }
+
+    /// The number of package-level declarations and methods (indices are below it).
+    var declarationCount: Int { base?.declarationCount ?? ownDeclarations.count }
+
+    /// The declaration at `index` (see `id`).
+    func declaration(at index: Int) -> Declaration? {
+        if replacement.indices.contains(index) { return replacement.declarations[index - replacement.indices.lowerBound] }
+        if let base { return base.declaration(at: index) }
+        return index < ownDeclarations.count ? ownDeclarations[index] : nil
+    }
+
+    /// Calls `body` with every package-level declaration and method, in index order.
+    public func forEachDeclaration(_ body: (Declaration) -> Void) {
+        for index in 0..<declarationCount {
+            if let declaration = declaration(at: index) { body(declaration) }
+        }
     }
 
     /// The package-level declaration (not a method) called `name`.
     public func lookup(_ name: String) -> Declaration? {
-        byName[name].map { declarations[$0] }
+        byName[name].flatMap(declaration(at:))
     }
 
     func lookupIndex(_ name: String) -> Int? { byName[name] }
@@ -38,7 +85,7 @@ public final class PackageScope {
     /// The method `name` declared in the package on the type called `typeName` (by value or pointer
     /// receiver).
     public func method(named name: String, ofType typeName: String) -> Declaration? {
-        methodTable[typeName]?[name].map { declarations[$0] }
+        methodTable[typeName]?[name].flatMap(declaration(at:))
     }
 
     /// Whether the package declares any method on `typeName`.
@@ -51,8 +98,8 @@ public final class PackageScope {
 
     private func add(_ kind: DeclarationKind, file: GoFile, name: Node?, declNode: Node, typeNode: Node?,
                      origin: DeclarationOrigin, register: Bool = true) -> Int {
-        let index = declarations.count
-        declarations.append(Declaration(
+        let index = ownDeclarations.count
+        ownDeclarations.append(Declaration(
             id: DeclarationID(raw: PackageScope.encode(index)), kind: kind, nameNode: name, declNode: declNode,
             typeNode: typeNode, isVariadic: false, origin: origin, function: nil, scope: nil, file: file,
             builtinName: nil, importPath: nil))
@@ -64,6 +111,8 @@ public final class PackageScope {
     }
 
     private func collect(_ file: GoFile) {
+        let first = ownDeclarations.count
+        defer { fileDeclarations[ObjectIdentifier(file)] = first..<ownDeclarations.count }
         var names: [String: String] = [:]
         var dots: [String] = []
         file.tree.root.forEachChild { top in

@@ -109,10 +109,7 @@ final class FileAnalysis {
             let index = Int(Universe.base - target)
             return index < Universe.names.count ? Universe.declaration(index) : nil
         }
-        if let index = PackageScope.decode(target), index < packageScope.declarations.count {
-            return packageScope.declarations[index]
-        }
-        return nil
+        return PackageScope.decode(target).flatMap(packageScope.declaration(at:))
     }
 
     func declaration(_ id: DeclarationID) -> Declaration? { declaration(encoded: id.raw) }
@@ -133,7 +130,7 @@ final class FileAnalysis {
     /// The package-level, import or universe declaration named `name` as seen from this file.
     func lookupGlobal(_ name: String) -> Declaration? {
         if let index = importsByName[name] { return locals[Int(index)] }
-        if let index = packageScope.lookupIndex(name) { return packageScope.declarations[index] }
+        if let declaration = packageScope.lookup(name) { return declaration }
         if let index = Universe.index[name] { return Universe.declaration(index) }
         return nil
     }

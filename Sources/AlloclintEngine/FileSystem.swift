@@ -31,6 +31,12 @@ public enum FileSystem {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// The size of the file at `path` (0 when it cannot be read).
+    static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     /// The whole file, read with one `read` call for files of known size. Only regular files are
     /// read: the path may have been replaced (by a fifo, a directory) since it was discovered.
     static func read(_ path: String) throws(LintError) -> [UInt8] {

@@ -29,6 +29,8 @@ public struct LintOptions: Sendable {
     public var fixMode = FixMode.none
     /// Collects the time spent parsing and in each rule (`--profile-rules`).
     public var ruleProfile: RuleProfile?
+    /// Packages with more bytes than this are checked a file at a time (see `Linter.check`).
+    public var wholePackageByteLimit = 1 << 20
 
     public init() {}
 }
@@ -132,8 +134,12 @@ public struct Linter {
         }
         let versions = GoVersionResolver(override: options.goVersion ?? configuration.goVersion)
         let fileWorkers = packages.count == 1 ? options.jobs : 1
-        var outputs = ParallelMap.run(packages, jobs: options.jobs) { package, parser in
-            check(package, parser: parser, versions: versions, fileWorkers: fileWorkers)
+        // Packages checked a file at a time still hold the declarations of all their files.
+        let isLarge = { (package: PackageInput) in package.bytes > options.wholePackageByteLimit }
+        var outputs = ParallelMap.run(packages, jobs: options.jobs, heavyAtOnce: max(1, options.jobs / 2),
+                                      isHeavy: isLarge) { package, parser in
+            defer { if isLarge(package) { FreedMemory.release() } }
+            return check(package, parser: parser, versions: versions, fileWorkers: fileWorkers)
         }
         if options.fixMode != .none {
             let fixed = applyFixes(&packages, &outputs, versions: versions)
@@ -266,6 +272,11 @@ public struct Linter {
     /// Reads, parses and checks one package directory. With `fileWorkers` > 1 its files are
     /// parsed in parallel: for a run with one package (an editor's stdin file among the files it
     /// refers to, a hook on one directory), where packages give no parallelism.
+    ///
+    /// A package of more than `wholePackageByteLimit` bytes is not held whole: a file made mostly
+    /// of function bodies is parsed first without them, for the others to read its declarations,
+    /// and parsed whole only while it is linted (`GoPackage.replacing(_:with:)`). Trees take
+    /// about 40 bytes per byte of source.
     private func check(_ input: PackageInput, parser: GoParser, versions: GoVersionResolver, fileWorkers: Int = 1) -> PackageOutput {
         var output = PackageOutput()
         let directoryVersion = versions.version(forDirectory: input.directory)
@@ -281,23 +292,37 @@ public struct Linter {
             if !file.explicit && !options.includeGenerated && FileHeader(bytes).isGenerated { continue }
             sources.append((file, SourceText(bytes: bytes)))
         }
-        // A file read only for package context contributes package-level declarations, never
-        // findings: its function bodies need not be parsed.
+        let packageBytes = sources.reduce(0) { $0 + ($1.file.reported ? $1.source.bytes.count : 0) }
+        if !options.parseOnly && packageBytes > options.wholePackageByteLimit {
+            for index in sources.indices where sources[index].file.reported {
+                let ranges = TopLevelOutline(sources[index].source.bytes).declarationRanges
+                if ranges.reduce(0, { $0 + $1.count }) * 2 < sources[index].source.bytes.count {
+                    sources[index].file.contextRanges = ranges
+                }
+            }
+        }
         let profile = options.ruleProfile
-        let parse = { (entry: (file: PackageInput.File, source: SourceText), parser: GoParser) -> SyntaxTree in
+        let parse = { (source: SourceText, ranges: [Range<Int>]?, parser: GoParser) -> SyntaxTree in
             let started = profile == nil ? 0 : RuleProfile.now()
             defer { profile?.addParse(RuleProfile.now() - started) }
-            if entry.file.reported { return parser.parse(entry.source) }
-            return entry.file.contextRanges.map { parser.parse(entry.source, ranges: $0) } ?? parser.parseDeclarations(entry.source)
+            return ranges.map { parser.parse(source, ranges: $0) } ?? parser.parse(source)
+        }
+        // A file read only for package context contributes package-level declarations, never
+        // findings: its function bodies need not be parsed.
+        let parseFirst = { (entry: (file: PackageInput.File, source: SourceText), parser: GoParser) -> SyntaxTree in
+            let ranges = entry.file.contextRanges
+                ?? (entry.file.reported ? nil : TopLevelOutline(entry.source.bytes).declarationRanges)
+            return parse(entry.source, ranges, parser)
         }
         let trees = fileWorkers > 1 && sources.count > 1
-            ? ParallelMap.run(sources, jobs: fileWorkers, parse)
-            : sources.map { parse($0, parser) }
-        var goFiles: [(file: GoFile, reported: Bool, absolute: String)] = []
+            ? ParallelMap.run(sources, jobs: fileWorkers, parseFirst)
+            : sources.map { parseFirst($0, parser) }
+        var goFiles: [(file: GoFile, reported: Bool, absolute: String, parsedWholeLater: Bool)] = []
         for ((file, source), tree) in zip(sources, trees) {
             var version = directoryVersion
             if let required = GoVersionResolver.buildConstraintVersion(in: source.bytes), required > version { version = required }
-            goFiles.append((GoFile(path: displayPath(file.absolutePath), tree: tree, goVersion: version), file.reported, file.absolutePath))
+            goFiles.append((GoFile(path: displayPath(file.absolutePath), tree: tree, goVersion: version), file.reported,
+                            file.absolutePath, file.contextRanges != nil))
             if file.reported {
                 output.files += 1
                 output.bytes += source.bytes.count
@@ -311,39 +336,50 @@ public struct Linter {
         // Kept to the end of the check: the package holds it weakly.
         let module = ModulePackageLoader(enclosing: input.directory, versions: versions)
         let modulePackages = module.map { ModulePackages(load: $0.load) }
-        _ = GoPackage(directory: input.directory, files: goFiles.map(\.file), modulePackages: modulePackages,
-                      importPath: module?.importPath(ofDirectory: input.directory))
+        let package = GoPackage(directory: input.directory, files: goFiles.map(\.file), modulePackages: modulePackages,
+                                importPath: module?.importPath(ofDirectory: input.directory))
         let runner = RuleRunner(ruleTypes: enabledRules, options: ruleOptions, profile: profile)
-        for entry in goFiles where entry.reported {
-            let found = runner.run(entry.file)
-            if found.isEmpty { continue }
-            let changes = changedLines?.changes(in: entry.absolute)
-            let suppressions = Suppressions(tree: entry.file.tree)
-            let source = entry.file.source
-            var fixes: [Fix] = []
-            for finding in found {
-                let range = source.range(of: finding.range)
-                if suppressions.suppresses(ruleID: finding.ruleID, line: range.start.line) { continue }
-                if configuration.ruleExcludes(finding.ruleID, entry.absolute) { continue }
-                if changedLines != nil && changes?.contains(line: range.start.line) != true { continue }
-                output.findings.append(Finding(
-                    ruleID: finding.ruleID,
-                    severity: severity(of: finding.ruleID),
-                    message: finding.message,
-                    path: entry.file.path,
-                    range: range,
-                    related: finding.related.map { RelatedLocation(range: source.range(of: $0.range), message: $0.message) },
-                    fix: finding.fix))
-                if let fix = finding.fix { fixes.append(fix) }
-            }
-            output.sources[entry.file.path] = source
-            if options.fixMode != .none && !fixes.isEmpty {
-                output.fixable.append(FixableFile(path: entry.file.path, absolutePath: entry.absolute, source: source,
-                                                  parses: !entry.file.tree.root.hasError, fixes: fixes))
+        for entry in goFiles where entry.reported && !entry.parsedWholeLater {
+            report(runner.run(entry.file), in: entry.file, absolutePath: entry.absolute, to: &output)
+        }
+        for entry in goFiles where entry.reported && entry.parsedWholeLater {
+            let file = GoFile(path: entry.file.path, tree: parse(entry.file.source, nil, parser), goVersion: entry.file.goVersion)
+            withExtendedLifetime(package.replacing(entry.file, with: file)) {
+                report(runner.run(file), in: file, absolutePath: entry.absolute, to: &output)
             }
         }
         withExtendedLifetime(modulePackages) {}
         return output
+    }
+
+    /// Adds the findings of one file that its suppressions, the configuration and `--new-from-rev`
+    /// let through.
+    private func report(_ found: [RuleFinding], in file: GoFile, absolutePath: String, to output: inout PackageOutput) {
+        if found.isEmpty { return }
+        let changes = changedLines?.changes(in: absolutePath)
+        let suppressions = Suppressions(tree: file.tree)
+        let source = file.source
+        var fixes: [Fix] = []
+        for finding in found {
+            let range = source.range(of: finding.range)
+            if suppressions.suppresses(ruleID: finding.ruleID, line: range.start.line) { continue }
+            if configuration.ruleExcludes(finding.ruleID, absolutePath) { continue }
+            if changedLines != nil && changes?.contains(line: range.start.line) != true { continue }
+            output.findings.append(Finding(
+                ruleID: finding.ruleID,
+                severity: severity(of: finding.ruleID),
+                message: finding.message,
+                path: file.path,
+                range: range,
+                related: finding.related.map { RelatedLocation(range: source.range(of: $0.range), message: $0.message) },
+                fix: finding.fix))
+            if let fix = finding.fix { fixes.append(fix) }
+        }
+        output.sources[file.path] = source
+        if options.fixMode != .none && !fixes.isEmpty {
+            output.fixable.append(FixableFile(path: file.path, absolutePath: absolutePath, source: source,
+                                              parses: !file.tree.root.hasError, fixes: fixes))
+        }
     }
 
     /// The effective severity: configuration, else the catalogue default.
@@ -374,11 +410,14 @@ struct PackageInput {
         /// Findings in this file are reported (false: read only for package context).
         var reported: Bool
         /// For package context: the byte ranges to parse (nil: every declaration, without bodies).
+        /// For a reported file: the ranges of its first parse, before it is parsed whole to be linted.
         var contextRanges: [Range<Int>]? = nil
     }
 
     var directory: String
     var files: [File]
+    /// The size of its files on disk when grouped (0 when not known).
+    var bytes = 0
 
     /// With `--new-from-rev`: only files with changed lines are reported; the others stay as
     /// package context. Nil when no file of the package changed.
@@ -390,37 +429,62 @@ struct PackageInput {
         return result.files.contains(where: \.reported) ? result : nil
     }
 
-    /// Groups files by directory, largest packages first so parallel workers finish together.
+    /// Groups files by directory, largest packages (in bytes on disk) first so parallel workers
+    /// finish together.
     static func group(_ files: [DiscoveredFile]) -> [PackageInput] {
-        var byDirectory: [String: [File]] = [:]
+        var byDirectory: [String: PackageInput] = [:]
         for file in files {
             let directory = (file.absolutePath as NSString).deletingLastPathComponent
-            byDirectory[directory, default: []].append(File(absolutePath: file.absolutePath, explicit: file.explicit, contents: nil, reported: true))
+            byDirectory[directory, default: PackageInput(directory: directory, files: [])].files
+                .append(File(absolutePath: file.absolutePath, explicit: file.explicit, contents: nil, reported: true))
+            byDirectory[directory]?.bytes += FileSystem.size(file.absolutePath)
         }
-        return byDirectory.map { PackageInput(directory: $0.key, files: $0.value) }
-            .sorted { $0.files.count != $1.files.count ? $0.files.count > $1.files.count : $0.directory < $1.directory }
+        return byDirectory.values.sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.directory < $1.directory }
     }
 }
 
 /// Maps work items to results on `jobs` threads, each with its own parser; results keep input order.
+/// At most `heavyAtOnce` items for which `isHeavy` holds run at the same time, the others going on
+/// meanwhile: the trees of a large package take memory that two at once would double.
 enum ParallelMap {
-    static func run<Input, Output>(_ inputs: [Input], jobs: Int, _ body: (Input, GoParser) -> Output) -> [Output] {
+    static func run<Input, Output>(_ inputs: [Input], jobs: Int, heavyAtOnce: Int = .max,
+                                   isHeavy: (Input) -> Bool = { _ in false }, _ body: (Input, GoParser) -> Output) -> [Output] {
         var results = [Output?](repeating: nil, count: inputs.count)
         let workers = max(1, min(jobs, inputs.count))
-        let lock = NSLock()
-        var next = 0
+        let heavy = inputs.indices.filter { isHeavy(inputs[$0]) }
+        let light = inputs.indices.filter { !isHeavy(inputs[$0]) }
+        var nextHeavy = 0, nextLight = 0, heavyRunning = 0
+        let condition = NSCondition()
+        /// The next item to map and whether it is heavy; nil when all are taken.
+        func take() -> (index: Int, heavy: Bool)? {
+            condition.lock()
+            defer { condition.unlock() }
+            while true {
+                if nextHeavy < heavy.count && heavyRunning < heavyAtOnce {
+                    heavyRunning += 1
+                    nextHeavy += 1
+                    return (heavy[nextHeavy - 1], true)
+                }
+                if nextLight < light.count {
+                    nextLight += 1
+                    return (light[nextLight - 1], false)
+                }
+                guard nextHeavy < heavy.count else { return nil }
+                condition.wait()
+            }
+        }
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 // The grammar was validated when the Linter was made: a parser cannot fail here.
                 guard let parser = try? GoParser() else { preconditionFailure("the Go grammar was validated at start-up") }
-                while true {
-                    lock.lock()
-                    let index = next
-                    next += 1
-                    lock.unlock()
-                    guard index < inputs.count else { return }
-                    slots[index] = body(inputs[index], parser)
+                while let item = take() {
+                    slots[item.index] = body(inputs[item.index], parser)
+                    guard item.heavy else { continue }
+                    condition.lock()
+                    heavyRunning -= 1
+                    condition.broadcast()
+                    condition.unlock()
                 }
             }
         }
