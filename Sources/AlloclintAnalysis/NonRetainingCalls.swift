@@ -163,8 +163,7 @@ private struct RetentionAnalysis {
         if function.kind == .identifier {
             guard let declaration = engine.resolve(function, in: owner) else { return nil }
             if declaration.kind == .packageFunc { return Callee(declaration: declaration) }
-            guard owner === self.engine.file, declaration.kind == .localVar, let literal = declaration.initializer,
-                  literal.kind == .funcLiteral, case .value = declaration.origin, isNeverReassigned(declaration) else { return nil }
+            guard owner === self.engine.file, let literal = owner.localFuncLiteral(calledAs: function) else { return nil }
             return Callee(declaration: literal, file: owner)
         }
         guard function.kind == .selectorExpression, let operand = function.child(.operand),
@@ -187,17 +186,6 @@ private struct RetentionAnalysis {
     /// The package at `importPath` when it belongs to the module of `owner`'s package.
     private func modulePackage(_ importPath: String, of owner: GoFile) -> GoPackage? {
         owner.package?.modulePackages?.package(importPath: importPath)
-    }
-
-    /// No `x = …`, `x, y := …` redeclaration, `x++` or `&x` after the declaration.
-    private func isNeverReassigned(_ variable: Declaration) -> Bool {
-        guard let scope = variable.scope, let name = variable.nameNode else { return false }
-        var reassigned = false
-        engine.file.forEachReference(in: scope) { identifier, declaration in
-            guard declaration.nameNode == name, identifier != name else { return }
-            if identifier.isAssignmentTarget || identifier.parent?.kind == .unaryExpression { reassigned = true }
-        }
-        return !reassigned
     }
 
     /// The operand's type; inside a callee's body its receiver's name denotes the receiver.

@@ -75,6 +75,10 @@ struct PoolFlow {
     final class Puts { var nodes: [Int: Node] = [:] }
     let puts = Puts()
 
+    /// The bodies of the local closures whose call is being followed (see `callEffect`).
+    final class Closures { var running: Set<Int> = [] }
+    let closures = Closures()
+
     final class Targets {
         var breaks: [[State]] = []
         var continues: [[State]] = []
@@ -531,6 +535,13 @@ struct PoolFlow {
             if pool.isPut, let argument = pool.argument { put(call, argument, &state) }
             return
         }
+        if let body = closureBody(calledAs: function) {
+            // `release()` with `release := func() { p.Put(b) }`: its body's calls happen here.
+            closures.running.insert(body.startByte)
+            for statement in closureCalls(body) { effects(in: statement, &state) }
+            closures.running.remove(body.startByte)
+            return
+        }
         if !state.fieldTaint.isEmpty { untaintFields(reassignableBy: call, function: function, arguments: arguments, &state) }
         if function.kind == .selectorExpression, let operand = function.child(.operand), let field = function.child(.field) {
             if let root = rootVariable(operand), let groups = state.groups[root], !groups.isEmpty {
@@ -628,12 +639,13 @@ struct PoolFlow {
             puts.append((call, argument, false))
         } else if let root = resetRoot(call) {
             resets.insert(root)  // defer x.Reset()
-        } else if let literal = call.child(.function), literal.kind == .funcLiteral, let body = literal.child(.body) {
-            // defer func() { … x.Reset() … p.Put(x) … }()
-            body.forEachChild { child in
-                guard child.kind == .expressionStatement, let inner = child.namedChild(at: 0), inner.kind == .callExpression else { return }
+        } else if let function = call.child(.function), let body = function.kind == .funcLiteral
+                    ? function.child(.body) : closureBody(calledAs: function) {
+            // defer func() { … x.Reset() … p.Put(x) … }(), or defer release() with such a literal
+            for child in closureCalls(body) {
+                guard let inner = child.namedChild(at: 0) else { continue }
                 if let pool = file.poolCall(inner) {
-                    guard pool.isPut, let argument = pool.argument else { return }
+                    guard pool.isPut, let argument = pool.argument else { continue }
                     let root = putValue(argument).flatMap(variable)
                     puts.append((inner, argument, root.map(resets.contains) == true))
                 } else if let root = resetRoot(inner) {
@@ -659,6 +671,20 @@ struct PoolFlow {
             let groups = ensureGroups(root, &state)
             state.deferred.insert(Deferred(put: putCall.startByte, groups: groups, checksReset: checksReset))
         }
+    }
+
+    /// The body of the func literal a never-reassigned local variable called as `function` holds
+    /// (not one whose call is already being followed: a literal may call another).
+    private func closureBody(calledAs function: Node) -> Node? {
+        guard function.kind == .identifier, let body = file.localFuncLiteral(calledAs: function)?.child(.body),
+              !closures.running.contains(body.startByte) else { return nil }
+        return body
+    }
+
+    /// The statements of a closure body that are calls (`b.Reset()`, `p.Put(b)`), in order: the
+    /// effects a call of the closure surely has. Calls under its branches or loops are left out.
+    private func closureCalls(_ body: Node) -> [Node] {
+        body.namedChildren.filter { $0.kind == .expressionStatement && $0.namedChild(at: 0)?.kind == .callExpression }
     }
 
     /// The variable `call` resets: `x.Reset()`, `x.f.Truncate(0)`….

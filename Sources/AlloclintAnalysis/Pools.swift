@@ -58,7 +58,8 @@ public struct UseAfterPut {
 }
 
 /// The functions whose pool facts may concern a Put at a node with these ancestors: the innermost
-/// function, and for a Put inside `defer func() { … }()` also the function running the defer.
+/// function, and for a Put inside `defer func() { … }()` or inside a literal held in a local
+/// variable (`release := func() { … }`, followed where it is called) also the function around it.
 /// `functionIndices` are the indices in `ancestors` of the function boundaries, innermost last
 /// (as `RuleContext.functionAncestorIndices`): no walk up the ancestors, however deep the loops.
 public func poolFactFunctions(of ancestors: [Node], functionIndices: [Int]) -> [Node] {
@@ -66,8 +67,10 @@ public func poolFactFunctions(of ancestors: [Node], functionIndices: [Int]) -> [
     for index in functionIndices.reversed() {
         let function = ancestors[index]
         result.append(function)
-        guard function.kind == .funcLiteral, index >= 2, ancestors[index - 1].kind == .callExpression,
-              ancestors[index - 2].kind == .deferStatement else { break }
+        guard function.kind == .funcLiteral, index >= 2 else { break }
+        let deferred = ancestors[index - 1].kind == .callExpression && ancestors[index - 2].kind == .deferStatement
+        let named = ancestors[index - 1].kind == .expressionList && ancestors[index - 2].kind == .shortVarDeclaration
+        guard deferred || named else { break }
     }
     return result
 }
