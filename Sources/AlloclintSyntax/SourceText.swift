@@ -33,6 +33,9 @@ public final class SourceText: @unchecked Sendable {
     /// For each sequence of more UTF-8 bytes than UTF-16 units, its end offset and the excess of
     /// bytes over units up to there (computed on first use).
     private var utf16ExcessStorage: (ends: [Int], excess: [Int])?
+    /// Whether tree-sitter survives parsing the bytes (`ParserCrashGuard`), once known: a file
+    /// parsed twice (declarations first, whole when linted) is tried in a child once.
+    var parseIsSafe: Bool?
 
     public init(bytes: [UInt8]) { self.bytes = bytes }
     public convenience init(_ string: String) { self.init(bytes: Array(string.utf8)) }

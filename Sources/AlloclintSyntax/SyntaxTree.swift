@@ -86,10 +86,10 @@ public final class GoParser {
     deinit { ts_parser_delete(raw) }
 
     public func parse(_ source: SourceText) -> SyntaxTree {
-        if ParserCrashGuard.isRisky(source.bytes),
-           !ParserCrashGuard.parseSurvivesInChild(source.bytes, language: GoGrammar.language) {
-            return unparsed(source, at: 0)
-        }
+        let safe = source.parseIsSafe
+            ?? (!ParserCrashGuard.isRisky(source.bytes) || ParserCrashGuard.parseSurvivesInChild(source.bytes, language: GoGrammar.language))
+        source.parseIsSafe = safe
+        guard safe else { return unparsed(source, at: 0) }
         guard let raw = parse(bytes: source.bytes) else { return unparsed(source, at: 0) }
         let tree = SyntaxTree(raw: raw, source: source)
         guard tree.isDamaged else { return tree }

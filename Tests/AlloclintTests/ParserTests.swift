@@ -27,4 +27,19 @@ final class ParserTests: XCTestCase {
         }
         return result
     }
+
+    /// A file parsed twice (declarations first, whole when linted) is tried in a child once: the
+    /// second parse takes the first one's verdict.
+    func testParseGuardVerdictIsKeptWithTheSource() throws {
+        let parser = try GoParser()
+        let statements = String(repeating: "\tx = x + 1\n", count: 20_000)
+        let risky = SourceText("package p\n\nvar x int\n\nfunc f() {\n" + statements + "}\n")
+        XCTAssertTrue(ParserCrashGuard.isRisky(risky.bytes))
+        XCTAssertNil(parser.parseDeclarations(risky).unparsedOffset)
+        XCTAssertEqual(risky.parseIsSafe, true)
+
+        let refused = SourceText("package p\n\nfunc f() {}\n")
+        refused.parseIsSafe = false
+        XCTAssertNotNil(parser.parse(refused).unparsedOffset, "a source known to crash the parser is not parsed")
+    }
 }
