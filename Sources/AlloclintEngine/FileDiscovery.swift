@@ -6,6 +6,8 @@ struct DiscoveredFile {
     var absolutePath: String
     /// Named on the command line (not found by walking a directory).
     var explicit: Bool
+    /// Its size in bytes when discovered.
+    var size: Int
 }
 
 /// Expands command-line paths into Go files: files, directories (recursive), `./...` and
@@ -22,9 +24,10 @@ struct FileDiscovery {
             if path == "..." { path = "." }
             if path.hasSuffix("/...") { path = String(path.dropLast(4)); if path.isEmpty { path = "/" } }
             let absolute = FileSystem.absolute(path)
-            switch FileSystem.entryType(absolute) {
+            let entry = FileSystem.entry(absolute)
+            switch entry.type {
             case .file, .symlinkToFile:
-                add(absolute, explicit: true)
+                add(absolute, explicit: true, size: entry.size)
             case .directory, .symlinkToDirectory:
                 walk(absolute)
             case .brokenSymlink:
@@ -39,9 +42,9 @@ struct FileDiscovery {
         }
     }
 
-    private mutating func add(_ absolute: String, explicit: Bool) {
+    private mutating func add(_ absolute: String, explicit: Bool, size: Int) {
         guard seen.insert(absolute).inserted else { return }
-        files.append(DiscoveredFile(absolutePath: absolute, explicit: explicit))
+        files.append(DiscoveredFile(absolutePath: absolute, explicit: explicit, size: size))
     }
 
     /// Iterative depth-first walk with an explicit stack; entries sorted for determinism.
@@ -55,12 +58,13 @@ struct FileDiscovery {
             var subdirectories: [String] = []
             for name in names.sorted() {
                 let path = (directory == "/" ? "" : directory) + "/" + name
-                switch FileSystem.entryType(path) {
+                let entry = FileSystem.entry(path)
+                switch entry.type {
                 case .directory:
                     if FileDiscovery.skippedDirectory(name) { continue }
                     subdirectories.append(path)
                 case .file, .symlinkToFile:
-                    if FileDiscovery.isGoFileName(name) { add(path, explicit: false) }
+                    if FileDiscovery.isGoFileName(name) { add(path, explicit: false, size: entry.size) }
                 case .brokenSymlink:
                     if name.hasSuffix(".go") { errors.append(LintError(path: displayPath(path), message: "broken symbolic link")) }
                 case .symlinkLoop:

@@ -6,21 +6,24 @@ public enum FileSystem {
     /// reading a fifo can block forever.
     enum EntryType { case file, directory, symlinkToDirectory, symlinkToFile, brokenSymlink, symlinkLoop, other, missing }
 
-    static func entryType(_ path: String) -> EntryType {
+    static func entryType(_ path: String) -> EntryType { entry(path).type }
+
+    /// The type of the entry at `path` and, for a file or a symbolic link to one, the file's size.
+    static func entry(_ path: String) -> (type: EntryType, size: Int) {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return .missing }
+        guard lstat(path, &info) == 0 else { return (.missing, 0) }
         switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
+        case S_IFREG: return (.file, Int(info.st_size))
+        case S_IFDIR: return (.directory, 0)
         case S_IFLNK:
             var target = stat()
-            guard stat(path, &target) == 0 else { return errno == ELOOP ? .symlinkLoop : .brokenSymlink }
+            guard stat(path, &target) == 0 else { return (errno == ELOOP ? .symlinkLoop : .brokenSymlink, 0) }
             switch target.st_mode & S_IFMT {
-            case S_IFDIR: return .symlinkToDirectory
-            case S_IFREG: return .symlinkToFile
-            default: return .other
+            case S_IFDIR: return (.symlinkToDirectory, 0)
+            case S_IFREG: return (.symlinkToFile, Int(target.st_size))
+            default: return (.other, 0)
             }
-        default: return .other
+        default: return (.other, 0)
         }
     }
 
@@ -30,12 +33,6 @@ public enum FileSystem {
     }
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
-
-    /// The size of the file at `path` (0 when it cannot be read).
-    static func size(_ path: String) -> Int {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : 0
-    }
 
     /// The whole file, read with one `read` call for files of known size. Only regular files are
     /// read: the path may have been replaced (by a fifo, a directory) since it was discovered.

@@ -302,17 +302,18 @@ public struct Linter {
             }
         }
         let profile = options.ruleProfile
-        let parse = { (source: SourceText, ranges: [Range<Int>]?, parser: GoParser) -> SyntaxTree in
+        let timed = { (parse: () -> SyntaxTree) -> SyntaxTree in
             let started = profile == nil ? 0 : RuleProfile.now()
             defer { profile?.addParse(RuleProfile.now() - started) }
-            return ranges.map { parser.parse(source, ranges: $0) } ?? parser.parse(source)
+            return parse()
         }
         // A file read only for package context contributes package-level declarations, never
         // findings: its function bodies need not be parsed.
         let parseFirst = { (entry: (file: PackageInput.File, source: SourceText), parser: GoParser) -> SyntaxTree in
-            let ranges = entry.file.contextRanges
-                ?? (entry.file.reported ? nil : TopLevelOutline(entry.source.bytes).declarationRanges)
-            return parse(entry.source, ranges, parser)
+            timed {
+                if let ranges = entry.file.contextRanges { return parser.parse(entry.source, ranges: ranges) }
+                return entry.file.reported ? parser.parse(entry.source) : parser.parseDeclarations(entry.source)
+            }
         }
         let trees = fileWorkers > 1 && sources.count > 1
             ? ParallelMap.run(sources, jobs: fileWorkers, parseFirst)
@@ -343,7 +344,7 @@ public struct Linter {
             report(runner.run(entry.file), in: entry.file, absolutePath: entry.absolute, to: &output)
         }
         for entry in goFiles where entry.reported && entry.parsedWholeLater {
-            let file = GoFile(path: entry.file.path, tree: parse(entry.file.source, nil, parser), goVersion: entry.file.goVersion)
+            let file = GoFile(path: entry.file.path, tree: timed { parser.parse(entry.file.source) }, goVersion: entry.file.goVersion)
             withExtendedLifetime(package.replacing(entry.file, with: file)) {
                 report(runner.run(file), in: file, absolutePath: entry.absolute, to: &output)
             }
@@ -416,7 +417,7 @@ struct PackageInput {
 
     var directory: String
     var files: [File]
-    /// The size of its files on disk when grouped (0 when not known).
+    /// The size of its files when discovered (0 when not known).
     var bytes = 0
 
     /// With `--new-from-rev`: only files with changed lines are reported; the others stay as
@@ -437,7 +438,7 @@ struct PackageInput {
             let directory = (file.absolutePath as NSString).deletingLastPathComponent
             byDirectory[directory, default: PackageInput(directory: directory, files: [])].files
                 .append(File(absolutePath: file.absolutePath, explicit: file.explicit, contents: nil, reported: true))
-            byDirectory[directory]?.bytes += FileSystem.size(file.absolutePath)
+            byDirectory[directory]?.bytes += file.size
         }
         return byDirectory.values.sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.directory < $1.directory }
     }
