@@ -86,13 +86,15 @@ public final class GoPackage {
 
 /// The packages of one Go module other than the linted one, by import path, read on demand (the
 /// engine supplies `load`: the directory and files of the package at an import path of the module,
-/// nil when the path is outside it). Not thread-safe: one per linted package.
+/// nil when the path is outside it). Not thread-safe: one per worker thread.
 public final class ModulePackages {
     private let load: (String) -> (directory: String, files: [GoFile])?
     private var packages: [String: GoPackage] = [:]
     private var unavailable: Set<String> = []
     /// Holds the loaded files: a package holds its files weakly.
     private var loadedFiles: [GoFile] = []
+    /// The size of the loaded files' source.
+    public private(set) var loadedBytes = 0
 
     public init(load: @escaping (String) -> (directory: String, files: [GoFile])?) { self.load = load }
 
@@ -106,6 +108,7 @@ public final class ModulePackages {
         let package = GoPackage(directory: loaded.directory, files: loaded.files, modulePackages: self, importPath: importPath)
         packages[importPath] = package
         loadedFiles += loaded.files
+        loadedBytes += loaded.files.reduce(0) { $0 + $1.source.bytes.count }
         return package
     }
 }

@@ -1,14 +1,5 @@
 import AlloclintSyntax
 
-/// Where a node stands relative to loops and function boundaries.
-public enum LoopContext {
-    /// Whether a node of this kind starts a new function body: a loop outside it does not
-    /// repeat what is inside.
-    public static func isFunctionBoundary(_ kind: NodeKind) -> Bool {
-        kind == .funcLiteral || kind == .functionDeclaration || kind == .methodDeclaration
-    }
-}
-
 /// The ancestors of the node a pre-order walk is at, with the function bodies, loop bodies and
 /// `if` branches among them, kept as the walk enters and leaves nodes. Questions about what
 /// encloses the node never walk up the ancestors, so they cost the same at any nesting depth
@@ -24,28 +15,37 @@ public struct EnclosingContext {
     /// outer branch of the same function is dead, once asked.
     private var branches: [(index: Int, function: Int, deadSoFar: Bool?)] = []
 
+    /// The kind of each of `ancestors`.
+    private var ancestorKinds: [NodeKind] = []
+    /// The kinds `enter` tells apart, read once: a `NodeKind` constant is a lazily initialised
+    /// global, checked at every use, and `enter` runs for every node.
+    private let funcLiteral = NodeKind.funcLiteral, functionDeclaration = NodeKind.functionDeclaration,
+        methodDeclaration = NodeKind.methodDeclaration, block = NodeKind.block, forStatement = NodeKind.forStatement,
+        ifStatement = NodeKind.ifStatement
+
     public init() {}
 
-    /// The walk goes into `node`'s children: `node` becomes the parent.
-    public mutating func enter(_ node: Node) {
+    /// The walk goes into `node`'s children: `node`, of kind `kind`, becomes the parent.
+    public mutating func enter(_ node: Node, kind: NodeKind) {
         let index = ancestors.count
-        let kind = node.kind
-        if LoopContext.isFunctionBoundary(kind) {
-            functionIndices.append(index)
-        } else if let parent = ancestors.last {
+        if kind == funcLiteral || kind == functionDeclaration || kind == methodDeclaration {
+            functionIndices.append(index)  // a function body: a loop outside it does not repeat it
+        } else if let parentKind = ancestorKinds.last {
             // A for statement's only block is its body; an if statement's blocks and nested if
             // are its branches (its initializer and condition are never either).
-            if kind == .block, parent.kind == .forStatement { loopBodyIndices.append(index) }
-            if kind == .block || kind == .ifStatement, parent.kind == .ifStatement {
+            if kind == block, parentKind == forStatement { loopBodyIndices.append(index) }
+            if kind == block || kind == ifStatement, parentKind == ifStatement {
                 branches.append((index, functionIndices.last ?? -1, nil))
             }
         }
         ancestors.append(node)
+        ancestorKinds.append(kind)
     }
 
     /// The walk leaves the current parent.
     public mutating func leave() {
         ancestors.removeLast()
+        ancestorKinds.removeLast()
         let index = ancestors.count
         if functionIndices.last == index { functionIndices.removeLast() }
         if loopBodyIndices.last == index { loopBodyIndices.removeLast() }

@@ -15,6 +15,9 @@ public struct LintOptions: Sendable {
     /// Source text given on standard input, reported under `stdinFilename`.
     public var stdin: [UInt8]?
     public var stdinFilename: String?
+    /// Standard input being read and parsed ahead (the command-line tool starts it): the tree is
+    /// used when `stdin` is its text.
+    public var stdinPrefetch: StandardInputPrefetch?
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     public var goVersion: GoVersion?
     public var exclude: [String] = []
@@ -31,6 +34,9 @@ public struct LintOptions: Sendable {
     public var ruleProfile: RuleProfile?
     /// Packages with more bytes than this are checked a file at a time (see `Linter.check`).
     public var wholePackageByteLimit = 1 << 20
+    /// How much source of other packages of a module (read for analyses that follow calls into
+    /// them) a worker keeps from one package to the next.
+    public var modulePackageBytesKept = 1 << 19
 
     public init() {}
 }
@@ -137,9 +143,9 @@ public struct Linter {
         // Packages checked a file at a time still hold the declarations of all their files.
         let isLarge = { (package: PackageInput) in package.bytes > options.wholePackageByteLimit }
         var outputs = ParallelMap.run(packages, jobs: options.jobs, heavyAtOnce: max(1, options.jobs / 2),
-                                      isHeavy: isLarge) { package, parser in
+                                      isHeavy: isLarge) { package, worker in
             defer { if isLarge(package) { FreedMemory.release() } }
-            return check(package, parser: parser, versions: versions, fileWorkers: fileWorkers)
+            return check(package, worker: worker, versions: versions, fileWorkers: fileWorkers)
         }
         if options.fixMode != .none {
             let fixed = applyFixes(&packages, &outputs, versions: versions)
@@ -167,7 +173,8 @@ public struct Linter {
         let name = options.stdinFilename ?? "<stdin>"
         let absolute = FileSystem.absolute(name)
         let directory = (absolute as NSString).deletingLastPathComponent
-        var files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: !excluded(absolute))]
+        var files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: !excluded(absolute),
+                                       parsedAhead: options.stdinPrefetch.map { prefetch in { prefetch.takeTree(matching: bytes) } })]
         guard options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             return PackageInput(directory: directory, files: files)
         }
@@ -251,8 +258,8 @@ public struct Linter {
                 changed.append(index)
             }
             if changed.isEmpty { break }
-            let rechecked = ParallelMap.run(changed.map { packages[$0] }, jobs: options.jobs) { package, parser in
-                check(package, parser: parser, versions: versions)
+            let rechecked = ParallelMap.run(changed.map { packages[$0] }, jobs: options.jobs) { package, worker in
+                check(package, worker: worker, versions: versions)
             }
             for (index, output) in zip(changed, rechecked) { outputs[index] = output }
         }
@@ -277,7 +284,8 @@ public struct Linter {
     /// of function bodies is parsed first without them, for the others to read its declarations,
     /// and parsed whole only while it is linted (`GoPackage.replacing(_:with:)`). Trees take
     /// about 40 bytes per byte of source.
-    private func check(_ input: PackageInput, parser: GoParser, versions: GoVersionResolver, fileWorkers: Int = 1) -> PackageOutput {
+    private func check(_ input: PackageInput, worker: ParallelMap.Worker, versions: GoVersionResolver, fileWorkers: Int = 1) -> PackageOutput {
+        let parser = worker.parser
         var output = PackageOutput()
         let directoryVersion = versions.version(forDirectory: input.directory)
         var sources: [(file: PackageInput.File, source: SourceText)] = []
@@ -310,13 +318,14 @@ public struct Linter {
         // A file read only for package context contributes package-level declarations, never
         // findings: its function bodies need not be parsed.
         let parseFirst = { (entry: (file: PackageInput.File, source: SourceText), parser: GoParser) -> SyntaxTree in
-            timed {
+            if entry.file.contextRanges == nil, let tree = entry.file.parsedAhead?() { return tree }
+            return timed {
                 if let ranges = entry.file.contextRanges { return parser.parse(entry.source, ranges: ranges) }
                 return entry.file.reported ? parser.parse(entry.source) : parser.parseDeclarations(entry.source)
             }
         }
         let trees = fileWorkers > 1 && sources.count > 1
-            ? ParallelMap.run(sources, jobs: fileWorkers, parseFirst)
+            ? ParallelMap.run(sources, jobs: fileWorkers) { parseFirst($0, $1.parser) }
             : sources.map { parseFirst($0, parser) }
         var goFiles: [(file: GoFile, reported: Bool, absolute: String, parsedWholeLater: Bool)] = []
         for ((file, source), tree) in zip(sources, trees) {
@@ -336,7 +345,7 @@ public struct Linter {
         }
         // Kept to the end of the check: the package holds it weakly.
         let module = ModulePackageLoader(enclosing: input.directory, versions: versions)
-        let modulePackages = module.map { ModulePackages(load: $0.load) }
+        let modulePackages = module.map { worker.modulePackages(of: $0, keepingUpTo: options.modulePackageBytesKept) }
         let package = GoPackage(directory: input.directory, files: goFiles.map(\.file), modulePackages: modulePackages,
                                 importPath: module?.importPath(ofDirectory: input.directory))
         let runner = RuleRunner(ruleTypes: enabledRules, options: ruleOptions, profile: profile)
@@ -413,6 +422,8 @@ struct PackageInput {
         /// For package context: the byte ranges to parse (nil: every declaration, without bodies).
         /// For a reported file: the ranges of its first parse, before it is parsed whole to be linted.
         var contextRanges: [Range<Int>]? = nil
+        /// A parse of `contents` made ahead (standard input's), nil when the contents changed since.
+        var parsedAhead: (() -> SyntaxTree?)? = nil
     }
 
     var directory: String
@@ -448,8 +459,30 @@ struct PackageInput {
 /// At most `heavyAtOnce` items for which `isHeavy` holds run at the same time, the others going on
 /// meanwhile: the trees of a large package take memory that two at once would double.
 enum ParallelMap {
+    /// What a worker thread keeps from one item to the next.
+    final class Worker {
+        let parser: GoParser
+        /// The other packages of a Go module that analyses read (`ModulePackages`), by module
+        /// root: kept across the packages a worker checks, so that a package that many call into
+        /// (`testing`, for the `t.Run` in their loops) is read once per worker, not once per caller.
+        private var modules: [String: ModulePackages] = [:]
+
+        init(parser: GoParser) { self.parser = parser }
+
+        /// The module's packages read so far by this worker; none once the modules' packages
+        /// hold more than `bytesKept` bytes of source (their trees take memory: a package that
+        /// needs them again reads them again).
+        func modulePackages(of module: ModulePackageLoader, keepingUpTo bytesKept: Int) -> ModulePackages {
+            if modules.values.reduce(0, { $0 + $1.loadedBytes }) > bytesKept { modules = [:] }
+            if let kept = modules[module.root] { return kept }
+            let packages = ModulePackages(load: module.load)
+            modules[module.root] = packages
+            return packages
+        }
+    }
+
     static func run<Input, Output>(_ inputs: [Input], jobs: Int, heavyAtOnce: Int = .max,
-                                   isHeavy: (Input) -> Bool = { _ in false }, _ body: (Input, GoParser) -> Output) -> [Output] {
+                                   isHeavy: (Input) -> Bool = { _ in false }, _ body: (Input, Worker) -> Output) -> [Output] {
         var results = [Output?](repeating: nil, count: inputs.count)
         let workers = max(1, min(jobs, inputs.count))
         let heavy = inputs.indices.filter { isHeavy(inputs[$0]) }
@@ -479,8 +512,9 @@ enum ParallelMap {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 // The grammar was validated when the Linter was made: a parser cannot fail here.
                 guard let parser = try? GoParser() else { preconditionFailure("the Go grammar was validated at start-up") }
+                let worker = Worker(parser: parser)
                 while let item = take() {
-                    slots[item.index] = body(inputs[item.index], parser)
+                    slots[item.index] = body(inputs[item.index], worker)
                     guard item.heavy else { continue }
                     condition.lock()
                     heavyRunning -= 1

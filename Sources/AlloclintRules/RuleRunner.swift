@@ -36,13 +36,14 @@ public final class RuleRunner {
         }
         let dispatch = self.dispatch
         file.tree.root.walk(enter: { node in
-            for index in dispatch[Int(node.kind.id)] {
+            let kind = node.kind
+            for index in dispatch[Int(kind.id)] {
                 context.currentRuleID = rules[index].id
                 let started = profile == nil ? 0 : RuleProfile.now()
                 rules[index].rule.visit(node, context)
                 if profile != nil { spent[index] += RuleProfile.now() - started }
             }
-            context.enclosing.enter(node)
+            context.enclosing.enter(node, kind: kind)
             return .visitChildren
         }, leave: { _ in
             context.enclosing.leave()

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A position in a source file: 1-based line, and 1-based columns in UTF-8 bytes and UTF-16 units.
 public struct SourcePosition: Hashable, Sendable, Comparable {
     public var line: Int
@@ -83,16 +85,30 @@ public final class SourceText: @unchecked Sendable {
     /// Lines as `wc -l` counts them, plus a last line without a newline.
     public var lineCount: Int {
         let newline = UInt8(ascii: "\n")
-        let newlines = lineStartsStorage.map { $0.count - 1 } ?? bytes.reduce(0) { $1 == newline ? $0 + 1 : $0 }
+        var newlines = lineStartsStorage.map { $0.count - 1 } ?? 0
+        if lineStartsStorage == nil { forEachNewline { _ in newlines += 1 } }
         return newlines + (bytes.last.map { $0 != newline } ?? false ? 1 : 0)
     }
 
     public var lineStarts: [Int] {
         if let lineStartsStorage { return lineStartsStorage }
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        forEachNewline { starts.append($0 + 1) }
         lineStartsStorage = starts
         return starts
+    }
+
+    /// Calls `body` with the offset of every `\n`, in order (found by `memchr`, many bytes at a time).
+    private func forEachNewline(_ body: (Int) -> Void) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                body(index)
+                offset = index + 1
+            }
+        }
     }
 
     /// The position of a byte offset.
@@ -146,10 +162,14 @@ public final class SourceText: @unchecked Sendable {
         if let utf16ExcessStorage { return utf16ExcessStorage }
         var ends: [Int] = [], excess: [Int] = []
         var total = 0
-        if bytes.contains(where: { $0 >= 0x80 }) {
+        // ASCII bytes are one unit each and never part of another sequence (nor of an invalid
+        // one): only the runs of other bytes are decoded.
+        var runStart = bytes.firstIndex { $0 >= 0x80 } ?? bytes.count
+        while runStart < bytes.count {
+            let runEnd = bytes[runStart...].firstIndex { $0 < 0x80 } ?? bytes.count
             var parser = Unicode.UTF8.ForwardParser()
-            var iterator = bytes.makeIterator()
-            var offset = 0
+            var iterator = bytes[runStart..<runEnd].makeIterator()
+            var offset = runStart
             parsing: while true {
                 let length, units: Int
                 switch parser.parseScalar(from: &iterator) {
@@ -169,6 +189,7 @@ public final class SourceText: @unchecked Sendable {
                     excess.append(total)
                 }
             }
+            runStart = bytes[runEnd...].firstIndex { $0 >= 0x80 } ?? bytes.count
         }
         utf16ExcessStorage = (ends, excess)
         return (ends, excess)

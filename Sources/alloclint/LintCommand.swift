@@ -119,7 +119,8 @@ struct Lint: ParsableCommand, StatusCommand {
         options.fixMode = fix ? .apply : diff ? .diff : .none
         options.newFromRevision = newFromRevision
         if stdin {
-            options.stdin = Array(FileHandle.standardInput.readDataToEndOfFile())
+            options.stdinPrefetch = EarlyStandardInput.prefetch
+            options.stdin = EarlyStandardInput.prefetch?.contents ?? Array(FileHandle.standardInput.readDataToEndOfFile())
             options.stdinFilename = stdinFilename
         }
 

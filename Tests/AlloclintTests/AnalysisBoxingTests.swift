@@ -193,7 +193,7 @@ final class AnalysisBoxingTests: XCTestCase {
         var node = try XCTUnwrap(fixture.node(marker)?.parent).parent
         while let current = node { ancestors.insert(current, at: 0); node = current.parent }
         var context = EnclosingContext()
-        for ancestor in ancestors { context.enter(ancestor) }
+        for ancestor in ancestors { context.enter(ancestor, kind: ancestor.kind) }
         return context
     }
 }

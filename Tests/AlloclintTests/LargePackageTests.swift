@@ -100,6 +100,26 @@ final class LargePackageTests: XCTestCase {
         XCTAssertEqual(most, 1)
     }
 
+    /// A worker keeps the module packages it read from one checked package to the next, until
+    /// they hold more source than it may keep; then the next package reads them again.
+    func testAWorkerKeepsModulePackagesWithinItsBudget() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("alloclint-worker-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let helper = root.appendingPathComponent("helper")
+        try FileManager.default.createDirectory(at: helper, withIntermediateDirectories: true)
+        try Data("module example.com/m\n\ngo 1.21\n".utf8).write(to: root.appendingPathComponent("go.mod"))
+        let source = "package helper\n\nfunc Each(f func()) { f() }\n"
+        try Data(source.utf8).write(to: helper.appendingPathComponent("helper.go"))
+        let module = try XCTUnwrap(ModulePackageLoader(enclosing: root.path, versions: GoVersionResolver(override: nil)))
+        let worker = ParallelMap.Worker(parser: try GoParser())
+
+        let first = worker.modulePackages(of: module, keepingUpTo: source.utf8.count)
+        XCTAssertNotNil(first.package(importPath: "example.com/m/helper")?.scope.lookup("Each"))
+        XCTAssertEqual(first.loadedBytes, source.utf8.count)
+        XCTAssertTrue(worker.modulePackages(of: module, keepingUpTo: source.utf8.count) === first, "within the budget")
+        XCTAssertFalse(worker.modulePackages(of: module, keepingUpTo: source.utf8.count - 1) === first, "over it")
+    }
+
     private func lint(_ paths: [String], limit: Int) throws -> LintResult {
         var options = LintOptions()
         options.paths = paths

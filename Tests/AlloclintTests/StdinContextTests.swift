@@ -1,4 +1,4 @@
-import AlloclintEngine
+@testable import AlloclintEngine
 import AlloclintRules
 import Foundation
 import XCTest
@@ -41,5 +41,66 @@ final class StdinContextTests: XCTestCase {
 
     private func describe(_ finding: Finding) -> String {
         "\(finding.path):\(finding.range.start.line):\(finding.range.start.column)-\(finding.range.end.line):\(finding.range.end.column): \(finding.ruleID): \(finding.message)"
+    }
+}
+
+/// Standard input parsed ahead, on a thread of its own, gives the run the same tree-derived
+/// findings as a parse made by the engine; a text that changed since (fixes) is parsed again.
+final class StandardInputPrefetchTests: XCTestCase {
+    private let source = """
+        package p
+
+        func f(xs []int) map[int]bool {
+        \tm := map[int]bool{}
+        \tfor _, x := range xs {
+        \t\tm[x] = true
+        \t}
+        \treturn m
+        }
+
+        """
+
+    private func prefetch(_ text: String) -> StandardInputPrefetch {
+        let pipe = Pipe()
+        let prefetch = StandardInputPrefetch(reading: pipe.fileHandleForReading)
+        pipe.fileHandleForWriting.write(Data(text.utf8))
+        try? pipe.fileHandleForWriting.close()
+        return prefetch
+    }
+
+    private func lint(_ bytes: [UInt8], fix: Bool = false, prefetch: StandardInputPrefetch?) throws -> LintResult {
+        var options = LintOptions()
+        options.useConfig = false
+        options.stdin = bytes
+        options.stdinFilename = "p/main.go"
+        options.stdinPrefetch = prefetch
+        if fix { options.fixMode = .diff }
+        return try Linter(options: options).run()
+    }
+
+    func testTheRunUsesTheTreeParsedAheadAndFindsTheSame() throws {
+        let ahead = prefetch(source)
+        XCTAssertEqual(ahead.contents, Array(source.utf8))
+        let withTree = try lint(ahead.contents, prefetch: ahead)
+        let without = try lint(Array(source.utf8), prefetch: nil)
+        XCTAssertEqual(withTree.findings.map(\.ruleID), ["map-prealloc"])
+        XCTAssertEqual(withTree.findings, without.findings)
+        // The tree went to the run: it is given once.
+        XCTAssertNil(ahead.takeTree(matching: Array(source.utf8)))
+    }
+
+    func testATextThatIsNotStandardInputsGetsNoTree() {
+        let ahead = prefetch(source)
+        XCTAssertNil(ahead.takeTree(matching: Array((source + "// changed\n").utf8)))
+        XCTAssertNotNil(ahead.takeTree(matching: Array(source.utf8)))
+    }
+
+    func testFixesAreCheckedOnTheFixedText() throws {
+        let ahead = prefetch(source)
+        let fixed = try lint(ahead.contents, fix: true, prefetch: ahead)
+        let expected = try lint(Array(source.utf8), fix: true, prefetch: nil)
+        XCTAssertEqual(fixed.fixedFiles.map(\.fixed), expected.fixedFiles.map(\.fixed))
+        XCTAssertEqual(fixed.findings, expected.findings)
+        XCTAssertFalse(fixed.fixedFiles.isEmpty)
     }
 }
