@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Instructions executed (valgrind's callgrind) by a full run and a --parse-only run over every
-# 60th .go file of the Go 1.19 sources (93 files, 1.1 MB), and the functions that execute the most.
+# 60th .go file of the Go 1.19 sources (92 files, 1.1 MB), and the functions that execute the most.
 # Unlike wall time on a shared virtual machine, the count barely moves from one run to the next:
 # it tells a 1% change apart. Needs valgrind (apt-get install valgrind); about two minutes. Under
 # valgrind the parser guard's child runs out of time on the one file of over 60,000 tokens, which
