@@ -90,13 +90,14 @@ enum Output {
     }
 }
 
-/// An editor's run (`--stdin`, or the path `-`) starts reading and parsing standard input before
-/// the command line is parsed: the two take about as long, on different cores.
+/// An editor's run (`--stdin`, as every recipe of docs/editors.md has it) starts reading and
+/// parsing standard input before the command line is parsed: the two take about as long, on
+/// different cores. With the path `-`, standard input is read once the command line is parsed:
+/// a `-` among the arguments may also be an option's value.
 enum EarlyStandardInput {
     /// Started by the first use (main.swift); nil when the options before `--` do not ask for
     /// standard input.
     static let prefetch: StandardInputPrefetch? = {
-        let options = CommandLine.arguments.dropFirst().prefix { $0 != "--" }
-        return options.contains("--stdin") || options.contains("-") ? StandardInputPrefetch() : nil
+        CommandLine.arguments.dropFirst().prefix { $0 != "--" }.contains("--stdin") ? StandardInputPrefetch() : nil
     }()
 }
