@@ -85,8 +85,8 @@ public final class SourceText: @unchecked Sendable {
     /// Lines as `wc -l` counts them, plus a last line without a newline.
     public var lineCount: Int {
         let newline = UInt8(ascii: "\n")
-        var newlines = lineStartsStorage.map { $0.count - 1 } ?? 0
-        if lineStartsStorage == nil { forEachNewline { _ in newlines += 1 } }
+        var newlines = 0
+        if let lineStartsStorage { newlines = lineStartsStorage.count - 1 } else { forEachNewline { _ in newlines += 1 } }
         return newlines + (bytes.last.map { $0 != newline } ?? false ? 1 : 0)
     }
 
