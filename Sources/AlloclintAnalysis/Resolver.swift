@@ -89,16 +89,26 @@ final class FileAnalysis {
 
     /// The name a package is imported under when the import has no alias: the last path element,
     /// skipping a `/vN` major-version suffix, without a `go-` prefix or a `.xyz`/`-go` suffix.
+    /// Works on the path's bytes: every import of every file goes through here.
     static func defaultImportName(_ path: String) -> String {
-        var parts = path.split(separator: "/")
-        if parts.count > 1, let last = parts.last, last.count >= 2, last.first == "v", last.dropFirst().allSatisfy(\.isNumber) {
-            parts.removeLast()
+        let slash = UInt8(ascii: "/")
+        var rest = Substring(path).utf8
+        func popElement() -> Substring.UTF8View? {
+            while rest.last == slash { rest = rest.dropLast() }
+            guard !rest.isEmpty else { return nil }
+            let start = rest.lastIndex(of: slash).map { rest.index(after: $0) } ?? rest.startIndex
+            defer { rest = rest[..<start] }
+            return rest[start...]
         }
-        var name = String(parts.last ?? Substring(path))
-        if let dot = name.firstIndex(of: ".") { name = String(name[..<dot]) }
-        if name.hasPrefix("go-") { name = String(name.dropFirst(3)) }
-        if name.hasSuffix("-go") { name = String(name.dropLast(3)) }
-        return name.replacingOccurrences(of: "-", with: "_")
+        guard var name = popElement() else { return path }
+        if name.count >= 2, name.first == UInt8(ascii: "v"),
+           name.dropFirst().allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let parent = popElement() {
+            name = parent
+        }
+        if let dot = name.firstIndex(of: UInt8(ascii: ".")) { name = name[..<dot] }
+        if name.starts(with: "go-".utf8) { name = name.dropFirst(3) }
+        if name.count >= 3, name.suffix(3).elementsEqual("-go".utf8) { name = name.dropLast(3) }
+        return String(decoding: name.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 
     // MARK: Queries

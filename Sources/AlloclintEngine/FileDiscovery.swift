@@ -82,6 +82,11 @@ struct FileDiscovery {
         name.hasSuffix(".go") && !name.hasPrefix(".")
     }
 
+    /// A `_test.go` file: built only with the package's tests.
+    static func isTestFileName(_ name: String) -> Bool {
+        name.hasSuffix("_test.go")
+    }
+
     static func skippedDirectory(_ name: String) -> Bool {
         name == "vendor" || name == "testdata" || name.hasPrefix(".") || name.hasPrefix("_")
     }

@@ -178,7 +178,12 @@ public struct Linter {
         guard options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             return PackageInput(directory: directory, files: files)
         }
-        let paths = names.sorted().filter(FileDiscovery.isGoFileName).map { directory + "/" + $0 }.filter { path in
+        // A file outside the tests builds without them, so nothing it refers to is declared in one:
+        // its package's test files (most of a well-tested package's source) are not read.
+        let readsTests = FileDiscovery.isTestFileName(absolute)
+        let paths = names.sorted().filter { name in
+            FileDiscovery.isGoFileName(name) && (readsTests || !FileDiscovery.isTestFileName(name))
+        }.map { directory + "/" + $0 }.filter { path in
             let type = FileSystem.entryType(path)
             return path != absolute && (type == .file || type == .symlinkToFile) && !excluded(path)
         }

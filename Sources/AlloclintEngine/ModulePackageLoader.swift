@@ -42,7 +42,7 @@ struct ModulePackageLoader {
               let parser = try? GoParser() else { return nil }
         let version = versions.version(forDirectory: directory)
         var files: [GoFile] = []
-        for name in names.sorted() where FileDiscovery.isGoFileName(name) && !name.hasSuffix("_test.go") {
+        for name in names.sorted() where FileDiscovery.isGoFileName(name) && !FileDiscovery.isTestFileName(name) {
             let path = directory + "/" + name
             let type = FileSystem.entryType(path)
             guard type == .file || type == .symlinkToFile, let bytes = try? FileSystem.read(path),

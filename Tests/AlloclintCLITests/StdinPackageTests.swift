@@ -38,16 +38,34 @@ final class StdinPackageTests: XCTestCase {
         XCTAssertTrue(json.stdout.contains("\"column\" : 23") && json.stdout.contains("\"utf16Column\" : 22"), json.stdout)
     }
 
+    /// `record` lets its `...any` escape; `loadRecords` calls it in a loop.
+    private let recordDeclaration = "package ingest\n\nimport \"log\"\n\nfunc record(event string, fields ...any) {\n\tlog.Println(event, fields)\n}\n"
+    private let loadRecords = "package ingest\n\nfunc Load(ids []int64) {\n\tfor _, id := range ids {\n\t\trecord(\"id\", id)\n\t}\n}\n"
+
+    /// The one finding of `loadRecords` linted as `path`: `id` boxed for `record`.
+    private func assertBoxedForRecord(_ run: RunResult, at path: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertTrue(run.stdout.hasPrefix("\(path):5:16: warning: "), run.stdout, file: file, line: line)
+        XCTAssertTrue(run.stdout.hasSuffix("[interface-boxing-in-loop]\n"), run.stdout, file: file, line: line)
+    }
+
     func testAnyParameterFunctionOfAnotherFileIsSeen() throws {
-        let root = try makeTree([
-            "ingest/audit.go": "package ingest\n\nimport \"log\"\n\nfunc record(event string, fields ...any) {\n\tlog.Println(event, fields)\n}\n",
-            "ingest/load.go": "package ingest\n",
-        ])
+        let root = try makeTree(["ingest/audit.go": recordDeclaration, "ingest/load.go": "package ingest\n"])
         defer { try? FileManager.default.removeItem(at: root) }
-        let source = "package ingest\n\nfunc Load(ids []int64) {\n\tfor _, id := range ids {\n\t\trecord(\"id\", id)\n\t}\n}\n"
-        let run = try alloclint(["--stdin", "--stdin-filename", "ingest/load.go"], in: root, stdin: source)
-        XCTAssertTrue(run.stdout.hasPrefix("ingest/load.go:5:16: warning: "), run.stdout)
-        XCTAssertTrue(run.stdout.hasSuffix("[interface-boxing-in-loop]\n"), run.stdout)
+        assertBoxedForRecord(try alloclint(["--stdin", "--stdin-filename", "ingest/load.go"], in: root, stdin: loadRecords),
+                             at: "ingest/load.go")
+    }
+
+    /// A test file sees the package's other test files; a file outside the tests does not read
+    /// them (it builds without them). Here only a test file declares `record`: the test file's
+    /// call is judged with it, the other file's call (which would not compile) with nothing.
+    func testTestFilesAreReadForATestFileOnly() throws {
+        let root = try makeTree(["ingest/audit_test.go": recordDeclaration])
+        defer { try? FileManager.default.removeItem(at: root) }
+        assertBoxedForRecord(try alloclint(["--stdin", "--stdin-filename", "ingest/load_test.go"], in: root, stdin: loadRecords),
+                             at: "ingest/load_test.go")
+        let other = try alloclint(["--stdin", "--stdin-filename", "ingest/load.go"], in: root, stdin: loadRecords)
+        XCTAssertEqual(other.status, 0, other.stdout)
+        XCTAssertEqual(other.stdout, "")
     }
 
     /// Whether a package function lets its any parameter escape is read from its body, which

@@ -155,6 +155,10 @@ final class AnalysisResolutionTests: XCTestCase {
         XCTAssertEqual(FileAnalysis.defaultImportName("gopkg.in/yaml.v3"), "yaml")
         XCTAssertEqual(FileAnalysis.defaultImportName("github.com/acme/go-widgets/v2"), "widgets")
         XCTAssertEqual(FileAnalysis.defaultImportName("net/http"), "http")
+        XCTAssertEqual(FileAnalysis.defaultImportName("example.com/go-foo-bar-go/"), "foo_bar")
+        XCTAssertEqual(FileAnalysis.defaultImportName("gopkg.in/v2"), "gopkg")
+        XCTAssertEqual(FileAnalysis.defaultImportName("v2"), "v2")
+        XCTAssertEqual(FileAnalysis.defaultImportName("example.com/v"), "v")
     }
 
     func testDeclarationOrderAndSpecialScopes() throws {
