@@ -60,7 +60,7 @@ bench: build static go-src
 	@GO_ROOT=$(GO_ROOT) BIN=$(BIN) STDIN_BIN=$(STATIC_BIN) .ci/bench
 
 # Editor latency of the installed binary: one 2,000-line file on stdin, alone and inside its
-# package (net/http, 50 other files read for context); findings make the exit status 1, hence --ignore-failure. Needs
+# package (net/http: its 22 other files outside the tests are read for context); findings make the exit status 1, hence --ignore-failure. Needs
 # hyperfine (apt-get install hyperfine) and golang-1.19-src.
 bench-stdin: static
 	@mkdir -p .build/bench && head -2000 $(GO_SRC)/net/http/transport.go > .build/bench/stdin-2000.go
