@@ -44,7 +44,7 @@ struct RulesCommand: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one rule's documentation with examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show one rule's documentation with examples.")
 
     @Argument(help: "A rule id, e.g. defer-in-loop.")
     var rule: String
@@ -59,7 +59,7 @@ struct Explain: ParsableCommand {
 }
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a commented starter .linter.yaml.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a commented starter .linter.yaml.")
 
     @Flag(help: "Overwrite an existing file.")
     var force = false
