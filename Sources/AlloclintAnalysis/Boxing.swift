@@ -103,44 +103,43 @@ extension TypeEngine {
 extension PackageScope {
     /// Whether a package-level function or a method of the package called `name` has a parameter
     /// of an empty-interface type (`any`, `interface{}`, a package type declared as one). Matches
-    /// by name only, without resolving: a cheap filter before resolving a call. Built on first
-    /// use.
+    /// by name only, without resolving: a cheap filter before resolving a call. Answered once
+    /// per name.
     public func hasEmptyInterfaceParameter(named name: ArraySlice<UInt8>) -> Bool {
         emptyInterfaceCallables.contains(name, in: self)
     }
 }
 
-/// The names behind `PackageScope.hasEmptyInterfaceParameter(named:)`, built once, thread-safe.
+/// The answers of `PackageScope.hasEmptyInterfaceParameter(named:)`, by name, thread-safe.
 final class EmptyInterfaceCallables {
-    private var names: Set<ArraySlice<UInt8>>?
+    private var answers: [ArraySlice<UInt8>: Bool] = [:]
     private let lock = NSLock()
 
     func contains(_ name: ArraySlice<UInt8>, in scope: PackageScope) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if names == nil { names = Self.build(scope) }
-        return names?.contains(name) ?? false
+        if let known = answers[name] { return known }
+        let answer = Self.hasEmptyInterfaceParameter(String(decoding: name, as: UTF8.self), in: scope)
+        answers[ArraySlice(Array(name))] = answer  // a copy: the caller's file may go before the package
+        return answer
     }
 
-    private static func build(_ scope: PackageScope) -> Set<ArraySlice<UInt8>> {
-        var names = Set<ArraySlice<UInt8>>()
+    private static func hasEmptyInterfaceParameter(_ name: String, in scope: PackageScope) -> Bool {
         // Signatures of package-level declarations refer to package-level names only.
         let resolve = { (node: Node, owner: GoFile) -> Declaration? in
             let text = owner.tree.text(node)
             return scope.lookup(text) ?? Universe.index[text].map(Universe.declaration)
         }
-        scope.forEachDeclaration { declaration in
-            guard declaration.kind == .packageFunc || declaration.kind == .method, let file = declaration.file,
-                  let name = declaration.nameNode, let parameters = declaration.declNode?.child(.parameters) else { return }
+        return scope.callables(named: name).contains { declaration in
+            guard let file = declaration.file, let parameters = declaration.declNode?.child(.parameters) else { return false }
             var found = false
             parameters.forEachChild { parameter in
                 guard !found, parameter.kind == .parameterDeclaration || parameter.kind == .variadicParameterDeclaration,
                       let type = parameter.child(.type) else { return }
                 found = EmptyInterface.isDenoted(by: type, in: file, followingNames: true, resolve: resolve)
             }
-            if found { names.insert(file.source.bytes[name.byteRange]) }
+            return found
         }
-        return names
     }
 }
 

@@ -54,7 +54,7 @@ public final class GoPackage {
         scopeLock.lock()
         defer { scopeLock.unlock() }
         if let scopeStorage { return scopeStorage }
-        let built = PackageScope(files: files)
+        let built = PackageScope(files: files, context: context)
         scopeStorage = built
         return built
     }
@@ -62,14 +62,23 @@ public final class GoPackage {
     /// The other packages of the Go module, for analyses that follow a call into one of them.
     /// Weak: whoever creates the module's packages keeps them for the run.
     public private(set) weak var modulePackages: ModulePackages?
+    /// The package's other files, parsed as the scope asks for their declarations (see
+    /// `PackageContextFiles`). Weak, as `modulePackages`.
+    private weak var context: PackageContextFiles?
 
-    public init(directory: String, files: [GoFile], modulePackages: ModulePackages? = nil, importPath: String? = nil) {
+    public init(directory: String, files: [GoFile], modulePackages: ModulePackages? = nil, importPath: String? = nil,
+                context: PackageContextFiles? = nil) {
         self.directory = directory
         self.importPath = importPath
         self.fileReferences = files.map { WeakFile(file: $0) }
         self.modulePackages = modulePackages
+        self.context = context
+        context?.package = self
         for file in files { file.attach(to: self) }
     }
+
+    /// A file of `context` parsed on demand joins the package.
+    func adopt(_ file: GoFile) { file.attach(to: self) }
 
     /// This package with `contextFile` (parsed without function bodies) replaced by `file`, the
     /// same text parsed whole, for linting `file` while the other files keep only their

@@ -2,7 +2,9 @@ import AlloclintSyntax
 
 /// The package block: every package-level function, variable, constant and type of the files of
 /// one package directory, and the methods declared on its types. Built once per package on first
-/// use (`GoPackage.scope`), or per file for a file analysed alone.
+/// use (`GoPackage.scope`), or per file for a file analysed alone. With `PackageContextFiles`, the
+/// declarations of the package's other files join it when a lookup first asks for their name:
+/// such a scope grows while it is used, by one thread.
 public final class PackageScope {
     /// Package-level declarations and methods; `id.raw == -2 - index`. In an overlay, those of
     /// `base` with one file's read from `replacement` (see `init?(overlaying:replacing:with:)`).
@@ -12,6 +14,16 @@ public final class PackageScope {
     private var byName: [String: Int] = [:]
     /// Receiver base type name → method name → index in `declarations`.
     private var methodTable: [String: [String: Int]] = [:]
+    /// Every function and method called a name, in collection order (duplicates too: files
+    /// for different build constraints may each declare one).
+    private var callablesByName: [String: [Int]] = [:]
+    /// The files whose declarations are collected when their names are first looked up. Weak:
+    /// they hold their package, which holds this scope; the engine keeps them for the check.
+    private weak var context: PackageContextFiles?
+    private let growsOnLookup: Bool
+    /// Names already asked of `context`, as declared names and as method names.
+    private var requestedNames: Set<String> = []
+    private var requestedMethodNames: Set<String> = []
     /// The indices of each file's declarations (they are collected file by file).
     private var fileDeclarations: [ObjectIdentifier: Range<Int>] = [:]
     /// Per file (by identity): import name → path, and dot-import paths. Lets type queries read
@@ -29,8 +41,10 @@ public final class PackageScope {
     /// The dot-imported paths of `file`.
     public func dotImports(in file: GoFile) -> [String] { fileImports[ObjectIdentifier(file)]?.dots ?? [] }
 
-    init(files: [GoFile]) {
+    init(files: [GoFile], context: PackageContextFiles? = nil) {
         base = nil
+        self.context = context
+        growsOnLookup = context != nil
         emptyInterfaceCallables = EmptyInterfaceCallables()
         for file in files { collect(file) }
     }
@@ -48,18 +62,17 @@ public final class PackageScope {
                   new.kind == old.kind && new.name == old.name
               }) else { return nil }
         self.base = base
+        growsOnLookup = false
         emptyInterfaceCallables = base.emptyInterfaceCallables
         replacement = (collected.ownDeclarations.enumerated().map { offset, declaration in
             declaration.renumbered(PackageScope.encode(indices.lowerBound + offset))
         }, indices)
         byName = base.byName
         methodTable = base.methodTable
+        callablesByName = base.callablesByName
         fileImports = base.fileImports
         fileImports[ObjectIdentifier(file)] = collected.fileImports[ObjectIdentifier(file)]
     }
-
-    /// The number of package-level declarations and methods (indices are below it).
-    var declarationCount: Int { base?.declarationCount ?? ownDeclarations.count }
 
     /// The declaration at `index` (see `id`).
     func declaration(at index: Int) -> Declaration? {
@@ -68,28 +81,48 @@ public final class PackageScope {
         return index < ownDeclarations.count ? ownDeclarations[index] : nil
     }
 
-    /// Calls `body` with every package-level declaration and method, in index order.
-    public func forEachDeclaration(_ body: (Declaration) -> Void) {
-        for index in 0..<declarationCount {
-            if let declaration = declaration(at: index) { body(declaration) }
-        }
-    }
-
     /// The package-level declaration (not a method) called `name`.
     public func lookup(_ name: String) -> Declaration? {
-        byName[name].flatMap(declaration(at:))
+        lookupIndex(name).flatMap(declaration(at:))
     }
 
-    func lookupIndex(_ name: String) -> Int? { byName[name] }
+    func lookupIndex(_ name: String) -> Int? {
+        if let index = byName[name] { return index }
+        guard growsOnLookup else { return nil }
+        load(declaring: name)
+        return byName[name]
+    }
 
     /// The method `name` declared in the package on the type called `typeName` (by value or pointer
     /// receiver).
     public func method(named name: String, ofType typeName: String) -> Declaration? {
-        methodTable[typeName]?[name].flatMap(declaration(at:))
+        if growsOnLookup { load(declaring: typeName) }
+        return methodTable[typeName]?[name].flatMap(declaration(at:))
     }
 
     /// Whether the package declares any method on `typeName`.
-    public func hasMethods(_ typeName: String) -> Bool { methodTable[typeName] != nil }
+    public func hasMethods(_ typeName: String) -> Bool {
+        if growsOnLookup { load(declaring: typeName) }
+        return methodTable[typeName] != nil
+    }
+
+    /// Every package-level function and method called `name`, on any type.
+    func callables(named name: String) -> [Declaration] {
+        if growsOnLookup {
+            load(declaring: name)
+            if requestedMethodNames.insert(name).inserted, let context {
+                for file in context.files(declaringMethodsNamed: name) { collect(file) }
+            }
+        }
+        return (callablesByName[name] ?? []).compactMap(declaration(at:))
+    }
+
+    /// Collects the declarations of `name` in the context files, and the methods on a type of
+    /// that name, once.
+    private func load(declaring name: String) {
+        guard requestedNames.insert(name).inserted, let context else { return }
+        for file in context.files(declaring: name) { collect(file) }
+    }
 
     static func encode(_ index: Int) -> Int32 { -2 - Int32(index) }
     static func decode(_ target: Int32) -> Int? {
@@ -103,10 +136,10 @@ public final class PackageScope {
             id: DeclarationID(raw: PackageScope.encode(index)), kind: kind, nameNode: name, declNode: declNode,
             typeNode: typeNode, isVariadic: false, origin: origin, function: nil, scope: nil, file: file,
             builtinName: nil, importPath: nil))
-        if register, let name, name.kind != .blankIdentifier {
-            let text = file.tree.text(name)
-            if byName[text] == nil { byName[text] = index }
-        }
+        guard let name, name.kind != .blankIdentifier else { return index }
+        let text = file.tree.text(name)
+        if register && byName[text] == nil { byName[text] = index }
+        if kind == .packageFunc || kind == .method { callablesByName[text, default: []].append(index) }
         return index
     }
 

@@ -165,15 +165,15 @@ public struct Linter {
         return result
     }
 
-    /// The stdin file plus, for package context, what it can observe of the Go files a directory
-    /// run would read beside it: the declarations it refers to, directly or through other chosen
-    /// declarations (`PackageContext`), without function bodies. The on-disk copy of the stdin file
-    /// is replaced by the stdin text. The stdin file comes first, reported unless excluded.
+    /// The stdin file, reported unless excluded, plus for package context the Go files a directory
+    /// run would read beside it, outlined: their declarations are parsed when the analysis of the
+    /// stdin file first looks up a name they declare (`PackageContextFiles`). The on-disk copy of
+    /// the stdin file is replaced by the stdin text.
     private func stdinPackage(_ bytes: [UInt8], excluded: (String) -> Bool) -> PackageInput {
         let name = options.stdinFilename ?? "<stdin>"
         let absolute = FileSystem.absolute(name)
         let directory = (absolute as NSString).deletingLastPathComponent
-        var files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: !excluded(absolute),
+        let files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: !excluded(absolute),
                                        parsedAhead: options.stdinPrefetch.map { prefetch in { prefetch.takeTree(matching: bytes) } })]
         guard options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             return PackageInput(directory: directory, files: files)
@@ -188,18 +188,12 @@ public struct Linter {
             return path != absolute && (type == .file || type == .symlinkToFile) && !excluded(path)
         }
         // Read and outlined in parallel: a large package has many files, and the editor waits.
-        let siblings = ParallelMap.run(paths, jobs: options.jobs) { path, _ -> (path: String, bytes: [UInt8], outline: TopLevelOutline)? in
+        let context = ParallelMap.run(paths, jobs: options.jobs) { path, _ -> PackageContextFiles.File? in
             guard let contents = try? FileSystem.read(path) else { return nil }
             if !options.includeGenerated && FileHeader(contents).isGenerated { return nil }
-            return (path, contents, TopLevelOutline(contents))
+            return PackageContextFiles.File(path: displayPath(path), bytes: contents, outline: TopLevelOutline(contents))
         }.compactMap { $0 }
-        let selection = PackageContext.select(siblings.map(\.outline), neededBy: TopLevelOutline.names(in: bytes))
-        for (sibling, ranges) in zip(siblings, selection) {
-            guard let ranges else { continue }
-            files.append(PackageInput.File(absolutePath: sibling.path, explicit: false, contents: sibling.bytes, reported: false,
-                                           contextRanges: ranges))
-        }
-        return PackageInput(directory: directory, files: files)
+        return PackageInput(directory: directory, files: files, context: context)
     }
 
     private struct PackageOutput {
@@ -293,6 +287,9 @@ public struct Linter {
         let parser = worker.parser
         var output = PackageOutput()
         let directoryVersion = versions.version(forDirectory: input.directory)
+        let goVersion = { (bytes: [UInt8]) in
+            GoVersionResolver.buildConstraintVersion(in: bytes).map { max($0, directoryVersion) } ?? directoryVersion
+        }
         var sources: [(file: PackageInput.File, source: SourceText)] = []
         for file in input.files {
             let bytes: [UInt8]
@@ -329,14 +326,19 @@ public struct Linter {
                 return entry.file.reported ? parser.parse(entry.source) : parser.parseDeclarations(entry.source)
             }
         }
+        let context = input.context.isEmpty || options.parseOnly
+            ? nil : PackageContextFiles(input.context, goVersion: goVersion, parser: parser)
+        // Standard input is still being parsed on a thread of its own: this one meanwhile parses
+        // the declarations of the package that the text names.
+        if let context, let prefetch = options.stdinPrefetch, let stdin = sources.first(where: { $0.file.parsedAhead != nil }) {
+            context.prepare(mentionedIn: stdin.source.bytes, while: { !prefetch.isParsed })
+        }
         let trees = fileWorkers > 1 && sources.count > 1
             ? ParallelMap.run(sources, jobs: fileWorkers) { parseFirst($0, $1.parser) }
             : sources.map { parseFirst($0, parser) }
         var goFiles: [(file: GoFile, reported: Bool, absolute: String, parsedWholeLater: Bool)] = []
         for ((file, source), tree) in zip(sources, trees) {
-            var version = directoryVersion
-            if let required = GoVersionResolver.buildConstraintVersion(in: source.bytes), required > version { version = required }
-            goFiles.append((GoFile(path: displayPath(file.absolutePath), tree: tree, goVersion: version), file.reported,
+            goFiles.append((GoFile(path: displayPath(file.absolutePath), tree: tree, goVersion: goVersion(source.bytes)), file.reported,
                             file.absolutePath, file.contextRanges != nil))
             if file.reported {
                 output.files += 1
@@ -352,7 +354,7 @@ public struct Linter {
         let module = ModulePackageLoader(enclosing: input.directory, versions: versions)
         let modulePackages = module.map { worker.modulePackages(of: $0, keepingUpTo: options.modulePackageBytesKept) }
         let package = GoPackage(directory: input.directory, files: goFiles.map(\.file), modulePackages: modulePackages,
-                                importPath: module?.importPath(ofDirectory: input.directory))
+                                importPath: module?.importPath(ofDirectory: input.directory), context: context)
         let runner = RuleRunner(ruleTypes: enabledRules, options: ruleOptions, profile: profile)
         for entry in goFiles where entry.reported && !entry.parsedWholeLater {
             report(runner.run(entry.file), in: entry.file, absolutePath: entry.absolute, to: &output)
@@ -363,7 +365,7 @@ public struct Linter {
                 report(runner.run(file), in: file, absolutePath: entry.absolute, to: &output)
             }
         }
-        withExtendedLifetime(modulePackages) {}
+        withExtendedLifetime((modulePackages, context)) {}
         return output
     }
 
@@ -424,8 +426,8 @@ struct PackageInput {
         var contents: [UInt8]?
         /// Findings in this file are reported (false: read only for package context).
         var reported: Bool
-        /// For package context: the byte ranges to parse (nil: every declaration, without bodies).
-        /// For a reported file: the ranges of its first parse, before it is parsed whole to be linted.
+        /// For a reported file of a large package: the ranges of its first parse, before it is parsed
+        /// whole to be linted. Nil: the whole file, or every declaration for package context.
         var contextRanges: [Range<Int>]? = nil
         /// A parse of `contents` made ahead (standard input's), nil when the contents changed since.
         var parsedAhead: (() -> SyntaxTree?)? = nil
@@ -433,6 +435,8 @@ struct PackageInput {
 
     var directory: String
     var files: [File]
+    /// Files read for package context, parsed a few declarations at a time as they are looked up.
+    var context: [PackageContextFiles.File] = []
     /// The size of its files when discovered (0 when not known).
     var bytes = 0
 

@@ -32,6 +32,9 @@ public final class StandardInputPrefetch: @unchecked Sendable {
         return bytes
     }
 
+    /// Whether the parse is over (without waiting).
+    var isParsed: Bool { parsed.wait(timeout: .now()) == .success }
+
     /// The tree of standard input when `source` is its text, given once: a caller that changes
     /// the text (fixes) parses the new text itself. Waits for the parse.
     func takeTree(matching source: [UInt8]) -> SyntaxTree? {

@@ -1,5 +1,5 @@
 /// A hashed identifier (FNV-1a of its bytes), compared without building Strings. A collision can
-/// only make a package-context selection include a declaration it did not need.
+/// only make `PackageContext` hand out a declaration nobody asked for.
 public struct NameKey: Hashable, Sendable {
     let value: UInt64
 
@@ -13,9 +13,9 @@ public struct NameKey: Hashable, Sendable {
 }
 
 /// The top level of a Go file as a light lexer sees it (comments, strings, runes, raw strings,
-/// brackets; no tree): each declaration's byte range, the names it declares, the names it
-/// mentions, and the inside of function bodies. Lets a file read only for package context be
-/// parsed without its bodies, or without the declarations nobody refers to.
+/// brackets; no tree): each declaration's byte range, the names it declares and the inside of
+/// function bodies. Lets a file read only for package context be parsed without its bodies, or
+/// a declaration at a time (`PackageContext`).
 public struct TopLevelOutline {
     public struct Declaration {
         public enum Kind: Sendable {
@@ -32,52 +32,36 @@ public struct TopLevelOutline {
         public var bodyInterior: Range<Int>?
         /// Function, variable, constant and type names; for a method, its receiver's type.
         var declares: [NameKey] = []
-        /// Identifiers outside the function body (numbers are not names).
-        var mentions: [NameKey] = []
+        /// A method's name.
+        var methodName: NameKey?
 
         /// Package clause, imports and header: the file needs them whatever else is taken.
         var isAlwaysNeeded: Bool { kind == .header || kind == .packageClause || kind == .imports }
     }
 
     public private(set) var declarations: [Declaration] = []
-    private let bytes: [UInt8]
 
     public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
         declarations = bytes.withUnsafeBufferPointer { buffer in
             var builder = OutlineBuilder(lexer: GoLexer(bytes: buffer))
             return builder.run()
         }
     }
 
-    /// Every identifier of a file, bodies included: what a file being linted may refer to.
+    /// Every identifier of a file, bodies included: what the file may refer to.
     public static func names(in bytes: [UInt8]) -> Set<NameKey> {
         var names = Set<NameKey>()
-        forEachName(in: bytes, 0..<bytes.count) { names.insert($0) }
-        return names
-    }
-
-    /// The identifiers in the body of the declaration at `index` (lexed when asked: most bodies
-    /// never are).
-    func bodyMentions(of index: Int) -> [NameKey] {
-        guard let body = declarations[index].bodyInterior else { return [] }
-        var names: [NameKey] = []
-        TopLevelOutline.forEachName(in: bytes, body) { names.append($0) }
-        return names
-    }
-
-    private static func forEachName(in bytes: [UInt8], _ range: Range<Int>, _ body: (NameKey) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
-            var lexer = GoLexer(bytes: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]))
-            lexer.index = range.lowerBound
+            var lexer = GoLexer(bytes: buffer)
             while true {
                 switch lexer.next() {
                 case .end: return
-                case .identifier(let identifier): if let key = lexer.name(identifier) { body(key) }
+                case .identifier(let identifier): if let key = lexer.name(identifier) { names.insert(key) }
                 default: continue
                 }
             }
         }
+        return names
     }
 
     /// The byte ranges of the declarations at `indices` (in order) without their function bodies,
@@ -108,48 +92,63 @@ public struct TopLevelOutline {
     public var declarationRanges: [Range<Int>] { ranges(of: Array(declarations.indices)) }
 }
 
-/// Chooses the declarations of a package's other files that a file can observe: those declaring a
-/// name it mentions, then those declaring a name the chosen ones mention (in their bodies too:
-/// rules read the bodies of the functions a file calls, parsed on demand, and look their names up
-/// in the package block), and so on; a method comes with its receiver's type. Every package-level
-/// lookup made while analysing the file (by name, or by method and type) then answers as it would
-/// with the whole package. Predeclared identifiers are always wanted, so a package that
-/// redeclares one is seen to do so.
-public enum PackageContext {
-    /// For each of `files`, the byte ranges to parse, or nil when none of its declarations is needed.
-    public static func select(_ files: [TopLevelOutline], neededBy names: Set<NameKey>) -> [[Range<Int>]?] {
-        var declaring: [NameKey: [(file: Int, declaration: Int)]] = [:]
+/// The declarations of a package's other files, handed out by name for a file analysed without
+/// parsing them whole (an editor's file): when a package-level lookup first asks for a name, the
+/// declarations of that name not handed out yet, and the methods on a type of that name, are
+/// given as byte ranges to parse, with their file's package clause and imports. Lookups made while
+/// analysing the file then answer as they would with the whole package, having parsed only what
+/// they read.
+public final class PackageContext {
+    public typealias Ranges = (file: Int, ranges: [Range<Int>])
+
+    private let files: [TopLevelOutline]
+    /// Functions, variables, constants and types by name; methods by their receiver's type.
+    private var declaring: [NameKey: [(file: Int, declaration: Int)]] = [:]
+    private var methodsNamed: [NameKey: [(file: Int, declaration: Int)]] = [:]
+    private var handedOut: [[Bool]]
+
+    public init(_ files: [TopLevelOutline]) {
+        self.files = files
+        handedOut = files.map { [Bool](repeating: false, count: $0.declarations.count) }
         for (fileIndex, file) in files.enumerated() {
             for (index, declaration) in file.declarations.enumerated() {
                 for name in declaration.declares { declaring[name, default: []].append((fileIndex, index)) }
+                if let name = declaration.methodName { methodsNamed[name, default: []].append((fileIndex, index)) }
             }
-        }
-        var chosen = files.map { [Bool](repeating: false, count: $0.declarations.count) }
-        var wanted = names.union(predeclared)
-        var pending = Array(wanted)
-        while let name = pending.popLast() {
-            for (fileIndex, index) in declaring[name] ?? [] where !chosen[fileIndex][index] {
-                chosen[fileIndex][index] = true
-                let file = files[fileIndex]
-                for mention in file.declarations[index].mentions + file.bodyMentions(of: index) where wanted.insert(mention).inserted {
-                    pending.append(mention)
-                }
-            }
-        }
-        return files.enumerated().map { fileIndex, file in
-            guard chosen[fileIndex].contains(true) else { return nil }
-            let indices = file.declarations.indices.filter { chosen[fileIndex][$0] || file.declarations[$0].isAlwaysNeeded }
-            return file.ranges(of: indices)
         }
     }
 
-    /// The universe block: predeclared types, constants, zero value and functions.
-    static let predeclared: Set<NameKey> = Set([
-        "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8",
-        "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
-        "true", "false", "iota", "nil", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
-        "make", "max", "min", "new", "panic", "print", "println", "real", "recover",
-    ].map(NameKey.init))
+    /// The declarations of `name`, and the methods on a type called `name`, not handed out yet.
+    public func take(declaring name: String) -> [Ranges] { take(declaring[NameKey(name)] ?? []) }
+
+    /// The methods called `name`, on any type, not handed out yet.
+    public func take(methodsNamed name: String) -> [Ranges] { take(methodsNamed[NameKey(name)] ?? []) }
+
+    /// The declarations of file `index` that declare one of `names` (and the methods on types of
+    /// those names) not handed out yet: to parse ahead of the lookups, a file at a time.
+    public func take(declaringAnyOf names: Set<NameKey>, inFile index: Int) -> Ranges? {
+        let found = files[index].declarations.indices.filter { declaration in
+            files[index].declarations[declaration].declares.contains(where: names.contains)
+        }
+        return take(found.map { (index, $0) }).first
+    }
+
+    public var fileCount: Int { files.count }
+
+    /// Per file in file order: the ranges of its declarations among `found` not handed out yet,
+    /// after its package clause and imports.
+    private func take(_ found: [(file: Int, declaration: Int)]) -> [Ranges] {
+        var chosen: [Int: [Int]] = [:]
+        for (file, declaration) in found where !handedOut[file][declaration] {
+            handedOut[file][declaration] = true
+            chosen[file, default: []].append(declaration)
+        }
+        return chosen.keys.sorted().map { fileIndex in
+            let file = files[fileIndex]
+            let header = file.declarations.indices.filter { file.declarations[$0].isAlwaysNeeded }
+            return (fileIndex, file.ranges(of: header + chosen[fileIndex, default: []].sorted()))
+        }
+    }
 }
 
 /// Go tokens as far as the outline needs them: identifiers, single punctuation bytes, newlines;
@@ -357,7 +356,6 @@ private struct OutlineBuilder {
         }
         if depth == 0 { atDeclarationStart = false }
         let key = lexer.name(range)
-        if let key { declarations[declarations.count - 1].mentions.append(key) }
         previousWasTypeKeyword = lexer.text(range, is: "struct") || lexer.text(range, is: "interface")
         switch names {
         case .afterKeyword:
@@ -378,6 +376,7 @@ private struct OutlineBuilder {
         case .receiver where brackets == 0:
             receiverType = key
         case .afterReceiver:
+            declarations[declarations.count - 1].methodName = key
             function = .signature
         default:
             break

@@ -4,9 +4,9 @@ import Foundation
 import XCTest
 
 /// Editor mode sees a package as a directory run does: linting each non-test file of net/http
-/// through stdin, where only the declarations a file can observe of the other non-test files are
-/// parsed (its 26 test files are not read), gives exactly the findings of the directory run over
-/// all 51 files.
+/// through stdin, where the declarations of the other non-test files are parsed only when the
+/// file's analysis looks their names up (its 26 test files are not read), gives exactly the
+/// findings of the directory run over all 51 files.
 final class StdinContextTests: XCTestCase {
     func testEveryFileOfNetHTTPLintsAsInTheDirectoryRun() throws {
         let directory = "/usr/share/go-1.19/src/net/http"

@@ -3,8 +3,8 @@ import Foundation
 import XCTest
 
 /// The lexical outline of a file's top level, and the parses built on it: `parseDeclarations`
-/// must give the same tree as a full parse everywhere outside top-level function bodies, and a
-/// package-context selection must take what a file can observe.
+/// must give the same tree as a full parse everywhere outside top-level function bodies, and
+/// `PackageContext` must hand out each declaration once, by name.
 final class TopLevelOutlineTests: XCTestCase {
     let parser = try! GoParser()
 
@@ -83,13 +83,15 @@ final class TopLevelOutlineTests: XCTestCase {
         let expected: [[String]] = [[], [], [], ["a", "b"], ["c"], ["d", "e", "g"], ["j", "k"], ["L"], ["N", "O"],
                                     ["Q"], ["S"], ["U"], ["W"], ["asm"]]
         XCTAssertEqual(declared, expected.map { $0.map(NameKey.init) })
-        XCTAssertTrue(outline.declarations[9].mentions.contains(NameKey("r")))
-        XCTAssertFalse(outline.declarations[9].mentions.contains(NameKey("notDeclared")), "bodies are not mentions")
+        XCTAssertEqual(outline.declarations.map(\.methodName), [nil, nil, nil, nil, nil, nil, nil, nil, nil, nil,
+                                                              NameKey("Method"), NameKey("Other"), NameKey("Parenthesized"), nil])
     }
 
-    func testSelectionFollowsMentionsAndMethodsFollowTheirType() {
+    func testDeclarationsAreHandedOutOnceByNameWithTheMethodsOfATypeAndTheirFileHeader() {
         let first = """
             package p
+
+            import "io"
 
             var unused = 1
 
@@ -108,23 +110,23 @@ final class TopLevelOutlineTests: XCTestCase {
 
             func (o Other) String() string { return "" }
             """
-        let outlines = [TopLevelOutline(Array(first.utf8)), TopLevelOutline(Array(second.utf8))]
-        let selection = PackageContext.select(outlines, neededBy: TopLevelOutline.names(in: Array("func f(s Server) { s.Serve() }".utf8)))
-        func texts(_ index: Int, _ source: String) -> [String] {
-            let bytes = Array(source.utf8)
-            return (selection[index] ?? []).map { String(decoding: bytes[$0], as: UTF8.self) }
+        let sources = [first, second]
+        let context = PackageContext([TopLevelOutline(Array(first.utf8)), TopLevelOutline(Array(second.utf8))])
+        func texts(_ handedOut: [PackageContext.Ranges]) -> [[String]] {
+            handedOut.map { file, ranges in
+                ranges.map { String(decoding: Array(sources[file].utf8)[$0], as: UTF8.self) }
+            }
         }
-        XCTAssertEqual(texts(0, first), ["package p\n", "type Server struct{ handler Handler }\n", "func (s *Server) Serve() error {", "}\n"])
-        XCTAssertEqual(texts(1, second), ["package p\n", "type Handler interface{ Handle() }\n"])
-        XCTAssertNil(PackageContext.select(outlines, neededBy: [])[1], "a file declaring nothing wanted is not read")
-    }
-
-    func testNamesInTheBodiesOfChosenFunctionsAreFollowed() {
-        // Rules read a callee's body (parsed on demand) and look its names up in the package block.
-        let files = ["package p\n\nfunc callee() {\n\tif debug {\n\t}\n}\n", "package p\n\nconst debug = false\n"]
-        let outlines = files.map { TopLevelOutline(Array($0.utf8)) }
-        let selection = PackageContext.select(outlines, neededBy: TopLevelOutline.names(in: Array("func f() { callee() }".utf8)))
-        XCTAssertEqual(selection[1], [0..<10, 11..<31])
+        XCTAssertEqual(texts(context.take(declaring: "Server")),
+                       [["package p\n", "import \"io\"\n", "type Server struct{ handler Handler }\n",
+                         "func (s *Server) Serve() error {", "}\n"]])
+        XCTAssertEqual(texts(context.take(declaring: "Server")), [], "a declaration is handed out once")
+        XCTAssertEqual(texts(context.take(declaring: "Handler")), [["package p\n", "type Handler interface{ Handle() }\n"]])
+        XCTAssertEqual(texts(context.take(declaring: "undeclared")), [])
+        XCTAssertEqual(texts(context.take(methodsNamed: "String")),
+                       [["package p\n", "func (o Other) String() string {", "}"]])
+        XCTAssertEqual(texts(context.take(declaring: "Other")), [["package p\n", "type Other int\n"]],
+                       "a method handed out by its name is not handed out again with its type")
     }
 
     func testDeclarationTreesMatchFullParseOutsideBodies() {
