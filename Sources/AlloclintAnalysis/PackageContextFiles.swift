@@ -54,10 +54,15 @@ public final class PackageContextFiles {
         }
     }
 
-    /// The declarations of `name`, and the methods on a type of that name, not given before.
-    /// What was parsed ahead comes with the first hand-out, so that every declaration of a name
-    /// is in the package block before the name is looked up there.
+    /// The functions, variables, constants and types called `name` not given before. What was
+    /// parsed ahead comes with the first hand-out, so that every declaration of a name is in the
+    /// package block before the name is looked up there.
     func files(declaring name: String) -> [GoFile] { withPrepared(parse(context.take(declaring: name))) }
+
+    /// The methods `name` of the type called `type` not given before (and what was parsed ahead).
+    func files(declaringMethod name: String, ofType type: String) -> [GoFile] {
+        withPrepared(parse(context.take(method: name, ofType: type)))
+    }
 
     /// The methods called `name` not given before (and what was parsed ahead).
     func files(declaringMethodsNamed name: String) -> [GoFile] { withPrepared(parse(context.take(methodsNamed: name))) }

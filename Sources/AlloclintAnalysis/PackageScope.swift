@@ -21,8 +21,9 @@ public final class PackageScope {
     /// they hold their package, which holds this scope; the engine keeps them for the check.
     private weak var context: PackageContextFiles?
     private let growsOnLookup: Bool
-    /// Names already asked of `context`, as declared names and as method names.
+    /// What was already asked of `context`: declared names, methods of a type, method names.
     private var requestedNames: Set<String> = []
+    private var requestedMethods: Set<[String]> = []
     private var requestedMethodNames: Set<String> = []
     /// The indices of each file's declarations (they are collected file by file).
     private var fileDeclarations: [ObjectIdentifier: Range<Int>] = [:]
@@ -96,14 +97,10 @@ public final class PackageScope {
     /// The method `name` declared in the package on the type called `typeName` (by value or pointer
     /// receiver).
     public func method(named name: String, ofType typeName: String) -> Declaration? {
-        if growsOnLookup { load(declaring: typeName) }
+        if growsOnLookup, requestedMethods.insert([typeName, name]).inserted, let context {
+            for file in context.files(declaringMethod: name, ofType: typeName) { collect(file) }
+        }
         return methodTable[typeName]?[name].flatMap(declaration(at:))
-    }
-
-    /// Whether the package declares any method on `typeName`.
-    public func hasMethods(_ typeName: String) -> Bool {
-        if growsOnLookup { load(declaring: typeName) }
-        return methodTable[typeName] != nil
     }
 
     /// Every package-level function and method called `name`, on any type.
@@ -117,8 +114,8 @@ public final class PackageScope {
         return (callablesByName[name] ?? []).compactMap(declaration(at:))
     }
 
-    /// Collects the declarations of `name` in the context files, and the methods on a type of
-    /// that name, once.
+    /// Collects the functions, variables, constants and types called `name` in the context files,
+    /// once.
     private func load(declaring name: String) {
         guard requestedNames.insert(name).inserted, let context else { return }
         for file in context.files(declaring: name) { collect(file) }

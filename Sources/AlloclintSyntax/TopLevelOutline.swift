@@ -93,18 +93,24 @@ public struct TopLevelOutline {
 }
 
 /// The declarations of a package's other files, handed out by name for a file analysed without
-/// parsing them whole (an editor's file): when a package-level lookup first asks for a name, the
-/// declarations of that name not handed out yet, and the methods on a type of that name, are
-/// given as byte ranges to parse, with their file's package clause and imports. Lookups made while
-/// analysing the file then answer as they would with the whole package, having parsed only what
-/// they read.
+/// parsing them whole (an editor's file): when a package-level lookup first asks for a name (or a
+/// method of a type), the declarations of that name not handed out yet are given as byte ranges
+/// to parse, with their file's package clause and imports. Lookups made while analysing the file
+/// then answer as they would with the whole package, having parsed only what they read.
 public final class PackageContext {
     public typealias Ranges = (file: Int, ranges: [Range<Int>])
+    private typealias Place = (file: Int, declaration: Int)
+
+    private struct MethodKey: Hashable {
+        var type: NameKey
+        var name: NameKey
+    }
 
     private let files: [TopLevelOutline]
-    /// Functions, variables, constants and types by name; methods by their receiver's type.
-    private var declaring: [NameKey: [(file: Int, declaration: Int)]] = [:]
-    private var methodsNamed: [NameKey: [(file: Int, declaration: Int)]] = [:]
+    /// Functions, variables, constants and types by name.
+    private var declaring: [NameKey: [Place]] = [:]
+    private var methods: [MethodKey: [Place]] = [:]
+    private var methodsNamed: [NameKey: [Place]] = [:]
     private var handedOut: [[Bool]]
 
     public init(_ files: [TopLevelOutline]) {
@@ -112,32 +118,46 @@ public final class PackageContext {
         handedOut = files.map { [Bool](repeating: false, count: $0.declarations.count) }
         for (fileIndex, file) in files.enumerated() {
             for (index, declaration) in file.declarations.enumerated() {
-                for name in declaration.declares { declaring[name, default: []].append((fileIndex, index)) }
-                if let name = declaration.methodName { methodsNamed[name, default: []].append((fileIndex, index)) }
+                if let name = declaration.methodName {
+                    methodsNamed[name, default: []].append((fileIndex, index))
+                    if let type = declaration.declares.first { methods[MethodKey(type: type, name: name), default: []].append((fileIndex, index)) }
+                } else {
+                    for name in declaration.declares { declaring[name, default: []].append((fileIndex, index)) }
+                }
             }
         }
     }
 
-    /// The declarations of `name`, and the methods on a type called `name`, not handed out yet.
+    /// The functions, variables, constants and types called `name` not handed out yet.
     public func take(declaring name: String) -> [Ranges] { take(declaring[NameKey(name)] ?? []) }
+
+    /// The methods called `name` on the type called `type` not handed out yet.
+    public func take(method name: String, ofType type: String) -> [Ranges] {
+        take(methods[MethodKey(type: NameKey(type), name: NameKey(name))] ?? [])
+    }
 
     /// The methods called `name`, on any type, not handed out yet.
     public func take(methodsNamed name: String) -> [Ranges] { take(methodsNamed[NameKey(name)] ?? []) }
 
-    /// The declarations of file `index` that declare one of `names` (and the methods on types of
-    /// those names) not handed out yet: to parse ahead of the lookups, a file at a time.
-    public func take(declaringAnyOf names: Set<NameKey>, inFile index: Int) -> Ranges? {
-        let found = files[index].declarations.indices.filter { declaration in
-            files[index].declarations[declaration].declares.contains(where: names.contains)
+    /// The declarations of file `file` that declare one of `names` (methods: whose name and
+    /// type are both among them) not handed out yet: to parse ahead of the lookups, a file at a
+    /// time.
+    public func take(declaringAnyOf names: Set<NameKey>, inFile file: Int) -> Ranges? {
+        let found = files[file].declarations.indices.filter { index in
+            let declaration = files[file].declarations[index]
+            if let method = declaration.methodName {
+                return names.contains(method) && declaration.declares.first.map(names.contains) == true
+            }
+            return declaration.declares.contains(where: names.contains)
         }
-        return take(found.map { (index, $0) }).first
+        return take(found.map { (file, $0) }).first
     }
 
     public var fileCount: Int { files.count }
 
     /// Per file in file order: the ranges of its declarations among `found` not handed out yet,
     /// after its package clause and imports.
-    private func take(_ found: [(file: Int, declaration: Int)]) -> [Ranges] {
+    private func take(_ found: [Place]) -> [Ranges] {
         var chosen: [Int: [Int]] = [:]
         for (file, declaration) in found where !handedOut[file][declaration] {
             handedOut[file][declaration] = true

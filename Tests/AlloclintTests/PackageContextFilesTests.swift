@@ -103,7 +103,7 @@ final class PackageContextFilesTests: XCTestCase {
             var topLevel: [String] = []
             server.tree.root.forEachChild { if $0.isNamed { topLevel.append(server.tree.text($0).components(separatedBy: " ")[0]) } }
             XCTAssertEqual(topLevel, ["package", "import", "type"], "the type, its file's package clause and imports")
-            XCTAssertNotNil(lazy.scope.method(named: "Serve", ofType: "Server"), "methods come with their type")
+            XCTAssertNotNil(lazy.scope.method(named: "Serve", ofType: "Server"), "a method is parsed when it is looked up")
         }
     }
 }

@@ -87,7 +87,7 @@ final class TopLevelOutlineTests: XCTestCase {
                                                               NameKey("Method"), NameKey("Other"), NameKey("Parenthesized"), nil])
     }
 
-    func testDeclarationsAreHandedOutOnceByNameWithTheMethodsOfATypeAndTheirFileHeader() {
+    func testDeclarationsAreHandedOutOnceByNameWithTheirFileHeader() {
         let first = """
             package p
 
@@ -118,15 +118,37 @@ final class TopLevelOutlineTests: XCTestCase {
             }
         }
         XCTAssertEqual(texts(context.take(declaring: "Server")),
-                       [["package p\n", "import \"io\"\n", "type Server struct{ handler Handler }\n",
-                         "func (s *Server) Serve() error {", "}\n"]])
+                       [["package p\n", "import \"io\"\n", "type Server struct{ handler Handler }\n"]])
         XCTAssertEqual(texts(context.take(declaring: "Server")), [], "a declaration is handed out once")
+        XCTAssertEqual(texts(context.take(method: "Serve", ofType: "Server")),
+                       [["package p\n", "import \"io\"\n", "func (s *Server) Serve() error {", "}\n"]])
         XCTAssertEqual(texts(context.take(declaring: "Handler")), [["package p\n", "type Handler interface{ Handle() }\n"]])
         XCTAssertEqual(texts(context.take(declaring: "undeclared")), [])
         XCTAssertEqual(texts(context.take(methodsNamed: "String")),
                        [["package p\n", "func (o Other) String() string {", "}"]])
-        XCTAssertEqual(texts(context.take(declaring: "Other")), [["package p\n", "type Other int\n"]],
+        XCTAssertEqual(texts(context.take(method: "String", ofType: "Other")), [],
                        "a method handed out by its name is not handed out again with its type")
+        XCTAssertEqual(texts(context.take(declaring: "Other")), [["package p\n", "type Other int\n"]])
+    }
+
+    func testDeclarationsOfTheNamesAFileMentionsAreHandedOutAFileAtATime() {
+        let source = """
+            package p
+
+            type Server struct{}
+
+            func (s *Server) Serve() {}
+
+            func (s *Server) Close() {}
+
+            func Serve() {}
+            """
+        let context = PackageContext([TopLevelOutline(Array(source.utf8))])
+        let names = TopLevelOutline.names(in: Array("func f(s *Server) { s.Serve() }".utf8))
+        let handedOut = context.take(declaringAnyOf: names, inFile: 0)?.ranges.map { String(decoding: Array(source.utf8)[$0], as: UTF8.self) }
+        XCTAssertEqual(handedOut, ["package p\n", "type Server struct{}\n", "func (s *Server) Serve() {}\n", "func Serve() {}"],
+                       "a method when its type and its name are mentioned")
+        XCTAssertEqual(context.take(declaringAnyOf: names, inFile: 0)?.ranges, nil)
     }
 
     func testDeclarationTreesMatchFullParseOutsideBodies() {
