@@ -14,17 +14,16 @@ public final class PackageScope {
     private var byName: [String: Int] = [:]
     /// Receiver base type name → method name → index in `declarations`.
     private var methodTable: [String: [String: Int]] = [:]
-    /// Every function and method called a name, in collection order (duplicates too: files
-    /// for different build constraints may each declare one).
-    private var callablesByName: [String: [Int]] = [:]
+    /// Every function and method called a name, in index order (duplicates too: files for
+    /// different build constraints may each declare one). Made on first use: most packages are
+    /// never asked; then kept up as a growing scope grows.
+    private var callablesByName: [String: [Int]]?
     /// The files whose declarations are collected when their names are first looked up. Weak:
     /// they hold their package, which holds this scope; the engine keeps them for the check.
     private weak var context: PackageContextFiles?
     private let growsOnLookup: Bool
-    /// What was already asked of `context`: declared names, methods of a type, method names.
-    private var requestedNames: Set<String> = []
-    private var requestedMethods: Set<[String]> = []
-    private var requestedMethodNames: Set<String> = []
+    /// What was already asked of `context`: `name`, `Type.method`, `.method` (any type).
+    private var requested: Set<String> = []
     /// The indices of each file's declarations (they are collected file by file).
     private var fileDeclarations: [ObjectIdentifier: Range<Int>] = [:]
     /// Per file (by identity): import name → path, and dot-import paths. Lets type queries read
@@ -70,7 +69,6 @@ public final class PackageScope {
         }, indices)
         byName = base.byName
         methodTable = base.methodTable
-        callablesByName = base.callablesByName
         fileImports = base.fileImports
         fileImports[ObjectIdentifier(file)] = collected.fileImports[ObjectIdentifier(file)]
     }
@@ -90,35 +88,51 @@ public final class PackageScope {
     func lookupIndex(_ name: String) -> Int? {
         if let index = byName[name] { return index }
         guard growsOnLookup else { return nil }
-        load(declaring: name)
+        grow(name) { $0.files(declaring: name) }
         return byName[name]
     }
 
     /// The method `name` declared in the package on the type called `typeName` (by value or pointer
     /// receiver).
     public func method(named name: String, ofType typeName: String) -> Declaration? {
-        if growsOnLookup, requestedMethods.insert([typeName, name]).inserted, let context {
-            for file in context.files(declaringMethod: name, ofType: typeName) { collect(file) }
-        }
+        if growsOnLookup { grow(typeName + "." + name) { $0.files(declaringMethod: name, ofType: typeName) } }
         return methodTable[typeName]?[name].flatMap(declaration(at:))
     }
 
     /// Every package-level function and method called `name`, on any type.
+    /// Thread-safe only under `EmptyInterfaceCallables`' lock (its one caller), which an overlay
+    /// shares with its base.
     func callables(named name: String) -> [Declaration] {
         if growsOnLookup {
-            load(declaring: name)
-            if requestedMethodNames.insert(name).inserted, let context {
-                for file in context.files(declaringMethodsNamed: name) { collect(file) }
-            }
+            grow(name) { $0.files(declaring: name) }
+            grow("." + name) { $0.files(declaringMethodsNamed: name) }
         }
-        return (callablesByName[name] ?? []).compactMap(declaration(at:))
+        return (callableIndex()[name] ?? []).compactMap(declaration(at:))
     }
 
-    /// Collects the functions, variables, constants and types called `name` in the context files,
-    /// once.
-    private func load(declaring name: String) {
-        guard requestedNames.insert(name).inserted, let context else { return }
-        for file in context.files(declaring: name) { collect(file) }
+    /// `callablesByName`, made on first use (an overlay's is its base's: the same names at the
+    /// same indices).
+    private func callableIndex() -> [String: [Int]] {
+        if let base { return base.callableIndex() }
+        if let callablesByName { return callablesByName }
+        var index: [String: [Int]] = [:]
+        for (position, declaration) in ownDeclarations.enumerated() {
+            addCallable(declaration, at: position, to: &index)
+        }
+        callablesByName = index
+        return index
+    }
+
+    private func addCallable(_ declaration: Declaration, at index: Int, to table: inout [String: [Int]]) {
+        guard declaration.kind == .packageFunc || declaration.kind == .method, let name = declaration.nameNode,
+              name.kind != .blankIdentifier, let file = declaration.file else { return }
+        table[file.tree.text(name), default: []].append(index)
+    }
+
+    /// Collects what `handOut` gives of the context files, once per `key`.
+    private func grow(_ key: String, _ handOut: (PackageContextFiles) -> [GoFile]) {
+        guard requested.insert(key).inserted, let context else { return }
+        for file in handOut(context) { collect(file) }
     }
 
     static func encode(_ index: Int) -> Int32 { -2 - Int32(index) }
@@ -133,10 +147,11 @@ public final class PackageScope {
             id: DeclarationID(raw: PackageScope.encode(index)), kind: kind, nameNode: name, declNode: declNode,
             typeNode: typeNode, isVariadic: false, origin: origin, function: nil, scope: nil, file: file,
             builtinName: nil, importPath: nil))
-        guard let name, name.kind != .blankIdentifier else { return index }
-        let text = file.tree.text(name)
-        if register && byName[text] == nil { byName[text] = index }
-        if kind == .packageFunc || kind == .method { callablesByName[text, default: []].append(index) }
+        if register, let name, name.kind != .blankIdentifier {
+            let text = file.tree.text(name)
+            if byName[text] == nil { byName[text] = index }
+        }
+        if callablesByName != nil { addCallable(ownDeclarations[index], at: index, to: &callablesByName!) }
         return index
     }
 
