@@ -174,7 +174,7 @@ public struct Linter {
         let absolute = FileSystem.absolute(name)
         let directory = (absolute as NSString).deletingLastPathComponent
         let files = [PackageInput.File(absolutePath: absolute, explicit: true, contents: bytes, reported: !excluded(absolute),
-                                       parsedAhead: options.stdinPrefetch.map { prefetch in { prefetch.takeTree(matching: bytes) } })]
+                                       parsedAhead: options.stdinPrefetch)]
         guard options.stdinFilename != nil, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             return PackageInput(directory: directory, files: files)
         }
@@ -320,7 +320,7 @@ public struct Linter {
         // A file read only for package context contributes package-level declarations, never
         // findings: its function bodies need not be parsed.
         let parseFirst = { (entry: (file: PackageInput.File, source: SourceText), parser: GoParser) -> SyntaxTree in
-            if entry.file.contextRanges == nil, let tree = entry.file.parsedAhead?() { return tree }
+            if entry.file.contextRanges == nil, let tree = entry.file.parsedAhead?.takeTree(matching: entry.source.bytes) { return tree }
             return timed {
                 if let ranges = entry.file.contextRanges { return parser.parse(entry.source, ranges: ranges) }
                 return entry.file.reported ? parser.parse(entry.source) : parser.parseDeclarations(entry.source)
@@ -330,7 +330,7 @@ public struct Linter {
             ? nil : PackageContextFiles(input.context, goVersion: goVersion, parser: parser)
         // Standard input is still being parsed on a thread of its own: this one meanwhile parses
         // the declarations of the package that the text names.
-        if let context, let prefetch = options.stdinPrefetch, let stdin = sources.first(where: { $0.file.parsedAhead != nil }) {
+        if let context, let stdin = sources.first(where: { $0.file.parsedAhead != nil }), let prefetch = stdin.file.parsedAhead {
             context.prepare(mentionedIn: stdin.source.bytes, while: { !prefetch.isParsed })
         }
         let trees = fileWorkers > 1 && sources.count > 1
@@ -429,8 +429,9 @@ struct PackageInput {
         /// For a reported file of a large package: the ranges of its first parse, before it is parsed
         /// whole to be linted. Nil: the whole file, or every declaration for package context.
         var contextRanges: [Range<Int>]? = nil
-        /// A parse of `contents` made ahead (standard input's), nil when the contents changed since.
-        var parsedAhead: (() -> SyntaxTree?)? = nil
+        /// Standard input read and being parsed on a thread of its own: its tree is taken when
+        /// `contents` are still its text.
+        var parsedAhead: StandardInputPrefetch? = nil
     }
 
     var directory: String

@@ -30,10 +30,12 @@ public struct TopLevelOutline {
         public var range: Range<Int>
         /// Strictly inside the braces of a function or method body; nil without a (closed) body.
         public var bodyInterior: Range<Int>?
-        /// Function, variable, constant and type names; for a method, its receiver's type.
+        /// Function, variable, constant and type names (none for a method).
         var declares: [NameKey] = []
         /// A method's name.
         var methodName: NameKey?
+        /// A method's receiver type (`T` in `(r *T[K])`).
+        var receiverType: NameKey?
 
         /// Package clause, imports and header: the file needs them whatever else is taken.
         var isAlwaysNeeded: Bool { kind == .header || kind == .packageClause || kind == .imports }
@@ -120,7 +122,7 @@ public final class PackageContext {
             for (index, declaration) in file.declarations.enumerated() {
                 if let name = declaration.methodName {
                     methodsNamed[name, default: []].append((fileIndex, index))
-                    if let type = declaration.declares.first { methods[MethodKey(type: type, name: name), default: []].append((fileIndex, index)) }
+                    if let type = declaration.receiverType { methods[MethodKey(type: type, name: name), default: []].append((fileIndex, index)) }
                 } else {
                     for name in declaration.declares { declaring[name, default: []].append((fileIndex, index)) }
                 }
@@ -146,7 +148,7 @@ public final class PackageContext {
         let found = files[file].declarations.indices.filter { index in
             let declaration = files[file].declarations[index]
             if let method = declaration.methodName {
-                return names.contains(method) && declaration.declares.first.map(names.contains) == true
+                return names.contains(method) && declaration.receiverType.map(names.contains) == true
             }
             return declaration.declares.contains(where: names.contains)
         }
@@ -423,7 +425,7 @@ private struct OutlineBuilder {
             if byte == UInt8(ascii: "]") { brackets = max(0, brackets - 1) }
             if depth == 0 && byte == UInt8(ascii: ")") {
                 if function == .receiver {
-                    if let receiverType { declarations[declarations.count - 1].declares.append(receiverType) }
+                    declarations[declarations.count - 1].receiverType = receiverType
                     declarations[declarations.count - 1].kind = .method
                     function = .afterReceiver
                 }

@@ -81,10 +81,12 @@ final class TopLevelOutlineTests: XCTestCase {
                                .function, .method, .method, .method, .function])
         let declared = outline.declarations.map(\.declares)
         let expected: [[String]] = [[], [], [], ["a", "b"], ["c"], ["d", "e", "g"], ["j", "k"], ["L"], ["N", "O"],
-                                    ["Q"], ["S"], ["U"], ["W"], ["asm"]]
+                                    ["Q"], [], [], [], ["asm"]]
         XCTAssertEqual(declared, expected.map { $0.map(NameKey.init) })
         XCTAssertEqual(outline.declarations.map(\.methodName), [nil, nil, nil, nil, nil, nil, nil, nil, nil, nil,
                                                               NameKey("Method"), NameKey("Other"), NameKey("Parenthesized"), nil])
+        XCTAssertEqual(outline.declarations.map(\.receiverType), [nil, nil, nil, nil, nil, nil, nil, nil, nil, nil,
+                                                                NameKey("S"), NameKey("U"), NameKey("W"), nil])
     }
 
     func testDeclarationsAreHandedOutOnceByNameWithTheirFileHeader() {
