@@ -9,7 +9,7 @@ extension FileAnalysis {
     func indexCaptures(around literal: Node) {
         guard let unit = unit(containing: literal.startByte), capturesIndexed.insert(unit.startByte).inserted else { return }
         var open: [(literal: Node, captured: Set<Int32>)] = []
-        unit.walk(enter: { node in
+        unit.walk(visit: { node in
             let kind = node.kind
             if kind == .funcLiteral {
                 open.append((node, []))
@@ -25,7 +25,7 @@ extension FileAnalysis {
                 return .skipChildren
             }
             return .visitChildren
-        }, leave: { node in
+        }, descend: { _ in }, ascend: { node in
             if node.kind == .funcLiteral { open.removeLast() }
         })
     }

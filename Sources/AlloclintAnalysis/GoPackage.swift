@@ -95,17 +95,34 @@ public final class GoPackage {
 
 /// The packages of one Go module other than the linted one, by import path, read on demand (the
 /// engine supplies `load`: the directory and files of the package at an import path of the module,
-/// nil when the path is outside it). Not thread-safe: one per worker thread.
+/// nil when the path is outside it). A package's files are only outlined; its declarations are
+/// parsed, with `parser`, as they are looked up. Not thread-safe: one per worker thread.
 public final class ModulePackages {
-    private let load: (String) -> (directory: String, files: [GoFile])?
+    public struct Loaded {
+        public var directory: String
+        public var files: [PackageContextFiles.File]
+        public var goVersion: GoVersion
+
+        public init(directory: String, files: [PackageContextFiles.File], goVersion: GoVersion) {
+            self.directory = directory
+            self.files = files
+            self.goVersion = goVersion
+        }
+    }
+
+    private let load: (String) -> Loaded?
+    private let parser: GoParser
     private var packages: [String: GoPackage] = [:]
     private var unavailable: Set<String> = []
-    /// Holds the loaded files: a package holds its files weakly.
-    private var loadedFiles: [GoFile] = []
+    /// Hold the files parsed so far: a package holds its context weakly.
+    private var contexts: [PackageContextFiles] = []
     /// The size of the loaded files' source.
     public private(set) var loadedBytes = 0
 
-    public init(load: @escaping (String) -> (directory: String, files: [GoFile])?) { self.load = load }
+    public init(parser: GoParser, load: @escaping (String) -> Loaded?) {
+        self.parser = parser
+        self.load = load
+    }
 
     /// The package at `importPath` if it belongs to the module.
     public func package(importPath: String) -> GoPackage? {
@@ -114,10 +131,13 @@ public final class ModulePackages {
             unavailable.insert(importPath)
             return nil
         }
-        let package = GoPackage(directory: loaded.directory, files: loaded.files, modulePackages: self, importPath: importPath)
+        let version = loaded.goVersion
+        let context = PackageContextFiles(loaded.files, goVersion: { _ in version }, parser: parser)
+        let package = GoPackage(directory: loaded.directory, files: [], modulePackages: self, importPath: importPath,
+                                context: context)
         packages[importPath] = package
-        loadedFiles += loaded.files
-        loadedBytes += loaded.files.reduce(0) { $0 + $1.source.bytes.count }
+        contexts.append(context)
+        loadedBytes += loaded.files.reduce(0) { $0 + $1.bytes.count }
         return package
     }
 }

@@ -324,7 +324,7 @@ private final class UnitWalker {
     init(analysis: FileAnalysis) { self.analysis = analysis }
 
     func walk(_ unit: Node) {
-        unit.walk(enter: { node in enter(node) }, leave: { node in leave(node) })
+        unit.walk(visit: { node in enter(node) }, descend: { _ in }, ascend: { node in leave(node) })
         while !scopes.isEmpty { popScope() }
     }
 
@@ -455,6 +455,8 @@ private final class UnitWalker {
         return .visitChildren
     }
 
+    /// After the walk left `node`'s children (a node without children has nothing to undo: every
+    /// construct `enter` opens has tokens).
     func leave(_ node: Node) {
         switch WalkRole.of(node) {
         case .block:

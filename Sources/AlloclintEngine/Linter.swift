@@ -480,12 +480,12 @@ enum ParallelMap {
         init(parser: GoParser) { self.parser = parser }
 
         /// The module's packages read so far by this worker; none once the modules' packages
-        /// hold more than `bytesKept` bytes of source (their trees take memory: a package that
-        /// needs them again reads them again).
+        /// hold more than `bytesKept` bytes of source (their text, outlines and the trees of what
+        /// was looked up take memory: a package that needs them again reads them again).
         func modulePackages(of module: ModulePackageLoader, keepingUpTo bytesKept: Int) -> ModulePackages {
             if modules.values.reduce(0, { $0 + $1.loadedBytes }) > bytesKept { modules = [:] }
             if let kept = modules[module.root] { return kept }
-            let packages = ModulePackages(load: module.load)
+            let packages = ModulePackages(parser: parser, load: module.load)
             modules[module.root] = packages
             return packages
         }

@@ -4,8 +4,9 @@ import Foundation
 
 /// Reads the other packages of a linted package's Go module, for analyses that follow a call into
 /// them (`GoPackage.modulePackages`): an import path under the `module` path of the nearest go.mod
-/// names the directory below it. Non-test files only, parsed without function bodies (the one body
-/// an analysis needs is parsed on demand); a directory of a nested module is not this module's.
+/// names the directory below it. Non-test files only, read and outlined: a declaration is parsed
+/// when an analysis looks up its name (`PackageContextFiles`), and a body when it reads one; a
+/// directory of a nested module is not this module's.
 struct ModulePackageLoader {
     let root: String
     let modulePath: String
@@ -35,22 +36,20 @@ struct ModulePackageLoader {
         return nil
     }
 
-    /// The directory and files of the package at `importPath`, nil outside the module.
-    func load(_ importPath: String) -> (directory: String, files: [GoFile])? {
+    /// The directory, outlined files and language version of the package at `importPath`, nil
+    /// outside the module.
+    func load(_ importPath: String) -> ModulePackages.Loaded? {
         guard let directory = directory(of: importPath),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory),
-              let parser = try? GoParser() else { return nil }
-        let version = versions.version(forDirectory: directory)
-        var files: [GoFile] = []
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        var files: [PackageContextFiles.File] = []
         for name in names.sorted() where FileDiscovery.isGoFileName(name) && !FileDiscovery.isTestFileName(name) {
             let path = directory + "/" + name
             let type = FileSystem.entryType(path)
             guard type == .file || type == .symlinkToFile, let bytes = try? FileSystem.read(path),
                   !FileHeader(bytes).commentLines.contains("//go:build ignore") else { continue }
-            let tree = parser.parseDeclarations(SourceText(bytes: bytes))
-            files.append(GoFile(path: displayPath(path), tree: tree, goVersion: version))
+            files.append(PackageContextFiles.File(path: displayPath(path), bytes: bytes, outline: TopLevelOutline(bytes)))
         }
-        return (directory, files)
+        return ModulePackages.Loaded(directory: directory, files: files, goVersion: versions.version(forDirectory: directory))
     }
 
     /// The standard library's go.mod says `module std`, and its import paths carry no prefix

@@ -97,7 +97,7 @@ struct FuzzTarget {
         let typingStride = max(1, namedNodes / FuzzTarget.typedNodesLimit)
         var literalDepth = 0
         var named = 0
-        tree.root.walk(enter: { node in
+        tree.root.walk(visit: { node in
             let kind = node.kind
             if kind == .identifier || kind == .typeIdentifier || kind == .packageIdentifier {
                 if let declaration = file.resolve(node) { _ = file.typeKind(of: declaration) }
@@ -114,7 +114,7 @@ struct FuzzTarget {
                 _ = file.methodOwner(of: type, named: "Put")
             }
             return .visitChildren
-        }, leave: { node in
+        }, descend: { _ in }, ascend: { node in
             if node.kind == .funcLiteral { literalDepth -= 1 }
         })
         file.forEachReference(in: tree.root) { _, _ in }

@@ -20,7 +20,7 @@ enum ParameterEscape {
         let nameBytes = bytes[name.byteRange]
         var escapes = false
         var ancestors: [Node] = []
-        body.walk(enter: { node in
+        body.walk(visit: { node in
             if node.kind == .identifier, bytes[node.byteRange] == nameBytes {
                 let inspected = variadic
                     ? isLengthQuery(ancestors, owner)
@@ -35,9 +35,10 @@ enum ParameterEscape {
                let condition = parent.child(.condition), owner.constantTruth(condition) == false {
                 return .skipChildren  // `if debug { … }` with a false constant: deleted by the compiler
             }
-            ancestors.append(node)
             return .visitChildren
-        }, leave: { _ in
+        }, descend: { node in
+            ancestors.append(node)
+        }, ascend: { _ in
             ancestors.removeLast()
         })
         return escapes

@@ -5,7 +5,9 @@ import AlloclintSyntax
 // before a loop, the loop's trip count, and what the loop does to the variable.
 
 /// A single-name declaration immediately followed by a `for` statement (comments aside), e.g.
-/// `var out []string` / `m := make(map[K]V)` before `for … range src { … }`.
+/// `var out []string` / `m := make(map[K]V)` before `for … range src { … }`, whose value, if it
+/// has one, may be an empty slice or map (a composite literal or `make(…)`): what both rules
+/// look for.
 struct DeclarationBeforeLoop {
     /// The `var_declaration` or `short_var_declaration` statement.
     let statement: Node
@@ -45,6 +47,7 @@ struct DeclarationBeforeLoop {
         }
         // Cheap syntax first: resolution walks the whole function.
         guard names.count == 1, values.count <= 1, names[0].kind == .identifier,
+              values.first.map({ DeclarationBeforeLoop.mayMakeEmptyCollection($0, file) }) ?? true,
               body.first(where: { DeclarationBeforeLoop.assigns($0, to: names[0], file) }) != nil,
               let declaration = file.resolve(names[0]), declaration.kind == .localVar,
               declaration.nameNode == names[0] else { return nil }
@@ -55,6 +58,13 @@ struct DeclarationBeforeLoop {
         self.value = values.first
         self.loop = loop
         self.body = body
+    }
+
+    /// A composite literal or a call spelled `make(…)`, by syntax alone.
+    private static func mayMakeEmptyCollection(_ value: Node, _ file: GoFile) -> Bool {
+        if value.kind == .compositeLiteral { return true }
+        guard value.kind == .callExpression, let function = value.child(.function), function.kind == .identifier else { return false }
+        return file.tree.textEquals(function, "make")
     }
 
     /// Whether `node` is an assignment to `name` or to an element of it (`name = …`, `name[k] = …`),

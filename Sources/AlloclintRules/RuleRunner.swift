@@ -5,21 +5,26 @@ import Foundation
 /// Runs a set of rules over files with one tree walk per file, dispatching each node by its
 /// symbol id to the rules registered for that kind.
 public final class RuleRunner {
-    private let rules: [(id: String, rule: any Rule)]
-    /// For each symbol id, the indices into `rules` of the rules that want that kind.
-    private let dispatch: [[Int]]
+    private let ruleIDs: [String]
+    private let rules: [any Rule]
+    /// The rules that want the nodes of symbol id `s`, as indices into `rules`:
+    /// `dispatchRules[dispatchStart[s]..<dispatchStart[s + 1]]` (flat: no array to retain per node).
+    private let dispatchStart: [Int]
+    private let dispatchRules: [Int]
     /// Where the time of each rule goes (`--profile-rules`); nil: nothing is timed.
     private let profile: RuleProfile?
 
     /// `options` maps rule ids to their options; rules absent from it get the catalogue defaults.
     public init(ruleTypes: [any Rule.Type], options: [String: RuleOptions], profile: RuleProfile? = nil) {
         self.profile = profile
-        rules = ruleTypes.map { ($0.id, $0.init(options: options[$0.id] ?? RuleOptions())) }
+        ruleIDs = ruleTypes.map { $0.id }
+        rules = ruleTypes.map { $0.init(options: options[$0.id] ?? RuleOptions()) }
         var table = [[Int]](repeating: [], count: GoGrammar.symbolCount)
         for (index, type) in ruleTypes.enumerated() {
             for kind in type.kinds where Int(kind.id) < table.count { table[Int(kind.id)].append(index) }
         }
-        dispatch = table
+        dispatchStart = table.reduce(into: [0]) { starts, indices in starts.append(starts.last! + indices.count) }
+        dispatchRules = table.flatMap { $0 }
     }
 
     /// Checks one file (whose package, if any, is already attached) and returns its findings.
@@ -28,29 +33,37 @@ public final class RuleRunner {
         // Per rule: nanoseconds of thread CPU time, when profiling.
         var spent = [UInt64](repeating: 0, count: profile == nil ? 0 : rules.count)
         let walkStarted = profile == nil ? 0 : RuleProfile.now()
-        for (index, (id, rule)) in rules.enumerated() {
-            context.currentRuleID = id
+        for (index, rule) in rules.enumerated() {
+            context.currentRuleID = ruleIDs[index]
             let started = profile == nil ? 0 : RuleProfile.now()
             rule.check(file: context)
             if profile != nil { spent[index] += RuleProfile.now() - started }
         }
-        let dispatch = self.dispatch
-        file.tree.root.walk(enter: { node in
+        let (ruleIDs, rules, dispatchStart, dispatchRules) = (self.ruleIDs, self.rules, self.dispatchStart, self.dispatchRules)
+        // The kind of the node last visited: `descend` always follows the visit of its node.
+        var visitedKind = NodeKind.sourceFile
+        file.tree.root.walk(visit: { node in
             let kind = node.kind
-            for index in dispatch[Int(kind.id)] {
-                context.currentRuleID = rules[index].id
-                let started = profile == nil ? 0 : RuleProfile.now()
-                rules[index].rule.visit(node, context)
-                if profile != nil { spent[index] += RuleProfile.now() - started }
+            let symbol = Int(kind.id)
+            if symbol + 1 < dispatchStart.count {
+                for position in dispatchStart[symbol]..<dispatchStart[symbol + 1] {
+                    let index = dispatchRules[position]
+                    context.currentRuleID = ruleIDs[index]
+                    let started = profile == nil ? 0 : RuleProfile.now()
+                    rules[index].visit(node, context)
+                    if profile != nil { spent[index] += RuleProfile.now() - started }
+                }
             }
-            context.enclosing.enter(node, kind: kind)
+            visitedKind = kind
             return .visitChildren
-        }, leave: { _ in
+        }, descend: { node in
+            context.enclosing.enter(node, kind: visitedKind)
+        }, ascend: { _ in
             context.enclosing.leave()
         })
         if let profile {
             let total = RuleProfile.now() - walkStarted
-            profile.add(rules.map(\.id), spent, walk: total - spent.reduce(0, +))
+            profile.add(ruleIDs, spent, walk: total - spent.reduce(0, +))
         }
         return context.findings
     }

@@ -139,22 +139,25 @@ extension Node {
         }
     }
 
-    /// Pre-order walk that also reports leaving each node whose children were visited: `leave` is
-    /// called in post-order. Iterative, like `walk`.
-    public func walk(enterErrors: Bool = false, enter: (Node) throws -> WalkAction, leave: (Node) throws -> Void) rethrows {
+    /// Pre-order walk that reports going down into a node's children and back up: `descend(node)`
+    /// right after `visit(node)` returned `.visitChildren` for a node that has children,
+    /// `ascend(node)` once the walk is done with them. A leaf costs nothing more than its visit
+    /// (most nodes are leaves: tokens and names). Iterative, like `walk`.
+    public func walk(enterErrors: Bool = false, visit: (Node) throws -> WalkAction, descend: (Node) throws -> Void,
+                     ascend: (Node) throws -> Void) rethrows {
         var cursor = ts_tree_cursor_new(raw)
         defer { ts_tree_cursor_delete(&cursor) }
         while true {
             let node = Node(ts_tree_cursor_current_node(&cursor))
-            let action: WalkAction = (!enterErrors && node.isError) ? .skipChildren : try enter(node)
+            let action: WalkAction = (!enterErrors && node.isError) ? .skipChildren : try visit(node)
             if action == .stop { return }
-            if action == .visitChildren {
-                if ts_tree_cursor_goto_first_child(&cursor) { continue }
-                try leave(node)
+            if action == .visitChildren && ts_tree_cursor_goto_first_child(&cursor) {
+                try descend(node)
+                continue
             }
             while !ts_tree_cursor_goto_next_sibling(&cursor) {
                 if !ts_tree_cursor_goto_parent(&cursor) { return }
-                try leave(Node(ts_tree_cursor_current_node(&cursor)))
+                try ascend(Node(ts_tree_cursor_current_node(&cursor)))
             }
         }
     }

@@ -101,20 +101,29 @@ final class LargePackageTests: XCTestCase {
     }
 
     /// A worker keeps the module packages it read from one checked package to the next, until
-    /// they hold more source than it may keep; then the next package reads them again.
+    /// they hold more source than it may keep; then the next package reads them again. Their
+    /// files are outlined, and only the declarations looked up are parsed.
     func testAWorkerKeepsModulePackagesWithinItsBudget() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("alloclint-worker-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }
         let helper = root.appendingPathComponent("helper")
         try FileManager.default.createDirectory(at: helper, withIntermediateDirectories: true)
         try Data("module example.com/m\n\ngo 1.21\n".utf8).write(to: root.appendingPathComponent("go.mod"))
-        let source = "package helper\n\nfunc Each(f func()) { f() }\n"
+        let source = "package helper\n\nfunc Each(f func()) { f() }\n\nfunc Unused() {}\n"
         try Data(source.utf8).write(to: helper.appendingPathComponent("helper.go"))
         let module = try XCTUnwrap(ModulePackageLoader(enclosing: root.path, versions: GoVersionResolver(override: nil)))
         let worker = ParallelMap.Worker(parser: try GoParser())
 
         let first = worker.modulePackages(of: module, keepingUpTo: source.utf8.count)
-        XCTAssertNotNil(first.package(importPath: "example.com/m/helper")?.scope.lookup("Each"))
+        let each = try XCTUnwrap(first.package(importPath: "example.com/m/helper")?.scope.lookup("Each"))
+        let file = try XCTUnwrap(each.file)
+        var functions: [String] = []
+        file.tree.root.forEachChild { if $0.kind == .functionDeclaration { functions.append(file.tree.text($0)) } }
+        XCTAssertEqual(functions, ["func Each(f func()) { f() }"], "the function looked up, not the other")
+        let withBody = try XCTUnwrap(each.declNode.flatMap(file.withBody))
+        try withExtendedLifetime(withBody) {
+            XCTAssertEqual(file.tree.text(try XCTUnwrap(withBody.node.child(.body))), "{ f() }", "its body, when read")
+        }
         XCTAssertEqual(first.loadedBytes, source.utf8.count)
         XCTAssertTrue(worker.modulePackages(of: module, keepingUpTo: source.utf8.count) === first, "within the budget")
         XCTAssertFalse(worker.modulePackages(of: module, keepingUpTo: source.utf8.count - 1) === first, "over it")

@@ -28,6 +28,34 @@ final class ParserTests: XCTestCase {
         return result
     }
 
+    /// The walk that reports descending and ascending: `descend` right after the visit of a node
+    /// whose children are walked, `ascend` with the same node after them, in nested order; a leaf,
+    /// a skipped node and the nodes after a stop get neither. The stack it keeps is the path to the
+    /// visited node at every visit.
+    func testWalkReportsDescendingAndAscendingAroundChildrenOnly() throws {
+        let tree = try GoParser().parse(SourceText("package p\n\nfunc f() { g(1); h() }\n"))
+        var path: [Node] = []
+        var descended: [String] = []
+        var ascended: [String] = []
+        var visitsChecked = 0
+        tree.root.walk(visit: { node in
+            XCTAssertEqual(path.last, node.parent, "the path ends at the visited node's parent")
+            visitsChecked += 1
+            if node.kind == .argumentList && tree.text(node) == "(1)" { return .skipChildren }
+            return tree.text(node) == "h" ? .stop : .visitChildren
+        }, descend: { node in
+            path.append(node)
+            descended.append(tree.text(node))
+        }, ascend: { node in
+            XCTAssertEqual(path.popLast(), node, "ascend pairs with the last descend")
+            ascended.append(tree.text(node))
+        })
+        XCTAssertEqual(descended, ["package p\n\nfunc f() { g(1); h() }\n", "package p", "func f() { g(1); h() }", "()",
+                                   "{ g(1); h() }", "g(1)", "g(1)", "h()", "h()"])
+        XCTAssertEqual(ascended, ["package p", "()", "g(1)", "g(1)"], "not the skipped (1), nor what the stop left open")
+        XCTAssertGreaterThan(visitsChecked, 10)
+    }
+
     /// A file parsed twice (declarations first, whole when linted) is tried in a child once: the
     /// second parse takes the first one's verdict.
     func testParseGuardVerdictIsKeptWithTheSource() throws {
