@@ -15,20 +15,49 @@ public struct PoolCall {
 extension GoFile {
     /// The pool call `call` is, if it is a `Get()` or `Put(x)` on a sync.Pool.
     public func poolCall(_ call: Node) -> PoolCall? {
-        guard call.kind == .callExpression, let function = call.child(.function), function.kind == .selectorExpression,
-              let field = function.child(.field), let operand = function.child(.operand) else { return nil }
+        let analysis = self.analysis
+        if let last = analysis.lastPoolCall, last.call == call { return last.found }
+        let found = findPoolCall(call)
+        analysis.lastPoolCall = (call, found)
+        return found
+    }
+
+    private func findPoolCall(_ call: Node) -> PoolCall? {
+        // The bytes before the argument list first: most calls are not named Put or Get.
+        guard call.kind == .callExpression, let arguments = call.child(.arguments),
+              mayNamePoolMethod(before: arguments.startByte), let function = call.child(.function),
+              function.kind == .selectorExpression, let field = function.child(.field),
+              let operand = function.child(.operand) else { return nil }
         let isPut = tree.textEquals(field, "Put")
         guard isPut || tree.textEquals(field, "Get") else { return nil }
         var argument: Node?
         if isPut {
-            let arguments = call.child(.arguments)?.namedChildren.filter { $0.kind != .comment } ?? []
-            guard arguments.count == 1, arguments[0].kind != .variadicArgument else { return nil }
-            argument = arguments[0]
+            let values = arguments.namedChildren.filter { $0.kind != .comment }
+            guard values.count == 1, values[0].kind != .variadicArgument else { return nil }
+            argument = values[0]
         }
         let engine = TypeEngine(file: self)
         let receiver = engine.type(of: operand, in: self)
         guard let owner = engine.methodOwner(receiver, isPut ? "Put" : "Get"), owner.isSyncPool else { return nil }
         return PoolCall(call: call, isPut: isPut, pool: operand, argument: argument)
+    }
+
+    /// Whether `Put` or `Get` ends right before `offset`, blanks aside, or a comment may sit
+    /// between a name and `offset` (the tree then decides).
+    private func mayNamePoolMethod(before offset: Int) -> Bool {
+        let bytes = source.bytes
+        var end = offset
+        while end > 0 {
+            switch bytes[end - 1] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): end -= 1
+            case UInt8(ascii: "\n"), UInt8(ascii: "/"): return true
+            default: guard end >= 3 else { return false }
+                let name = bytes[end - 3..<end]
+                guard name.elementsEqual("Put".utf8) || name.elementsEqual("Get".utf8) else { return false }
+                return end == 3 || !SourceText.isIdentifierByte(bytes[end - 4])
+            }
+        }
+        return false
     }
 
     /// The pool facts of a function (`function_declaration`, `method_declaration` or

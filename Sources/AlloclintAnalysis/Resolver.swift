@@ -27,7 +27,7 @@ final class FileAnalysis {
     /// Per unit (built on first use): its identifiers that resolve, by encoded target, in source order.
     private var referenceIndex: [Int: [Int32: [Node]]] = [:]
 
-    private var nameIDs: [ArraySlice<UInt8>: Int32] = [:]
+    private var nameIDs: [NameBytes: Int32] = [:]
     /// Per interned name: the innermost local binding during a unit walk (-1: none).
     private var current: [Int32] = []
     /// Per interned name: its import / package / universe target (-3: not computed yet).
@@ -39,6 +39,8 @@ final class FileAnalysis {
     /// Caches of the type layer (see Types.swift) and of the pool facts.
     var declarationTypes: [Int32: GoType] = [:]
     var functionFacts: [Int: AnyObject] = [:]
+    /// The last call `GoFile.poolCall` judged: the three pool rules ask about each call in turn.
+    var lastPoolCall: (call: Node, found: PoolCall?)?
     /// Captured variables per func literal (by start byte), and the units already indexed (see
     /// Captures.swift).
     var literalCaptures: [Int: [(identifier: Node, local: Int32)]] = [:]
@@ -202,9 +204,9 @@ final class FileAnalysis {
 
     func intern(_ node: Node) -> Int32 {
         let slice = file.source.bytes[node.startByte..<min(node.endByte, file.source.bytes.count)]
-        if let id = nameIDs[slice] { return id }
+        if let id = nameIDs[NameBytes(bytes: slice)] { return id }
         let id = Int32(current.count)
-        nameIDs[slice] = id
+        nameIDs[NameBytes(bytes: slice)] = id
         current.append(-1)
         globalTargets.append(-3)
         return id
@@ -298,6 +300,15 @@ private enum WalkRole: UInt8 {
         let id = Int(node.kind.id)
         return id < table.count ? table[id] : .none
     }
+}
+
+/// A name's bytes as a dictionary key, hashed in one go (an `ArraySlice`'s own hashing feeds the
+/// hasher a byte at a time, and every identifier of a unit is interned).
+private struct NameBytes: Hashable {
+    let bytes: ArraySlice<UInt8>
+
+    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    static func == (lhs: NameBytes, rhs: NameBytes) -> Bool { lhs.bytes.elementsEqual(rhs.bytes) }
 }
 
 /// One walk over a unit, maintaining the binding stack.
