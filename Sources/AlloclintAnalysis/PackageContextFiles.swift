@@ -9,14 +9,15 @@ import AlloclintSyntax
 public final class PackageContextFiles {
     public struct File {
         /// As reported.
-        public var path: String
-        public var bytes: [UInt8]
-        public var outline: TopLevelOutline
+        public let path: String
+        public let bytes: [UInt8]
+        public let outline: TopLevelOutline
 
-        public init(path: String, bytes: [UInt8], outline: TopLevelOutline) {
+        /// Outlines `bytes` (the light lexer: no tree).
+        public init(path: String, bytes: [UInt8]) {
             self.path = path
             self.bytes = bytes
-            self.outline = outline
+            outline = TopLevelOutline(bytes)
         }
     }
 

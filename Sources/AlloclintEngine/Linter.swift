@@ -191,7 +191,7 @@ public struct Linter {
         let context = ParallelMap.run(paths, jobs: options.jobs) { path, _ -> PackageContextFiles.File? in
             guard let contents = try? FileSystem.read(path) else { return nil }
             if !options.includeGenerated && FileHeader(contents).isGenerated { return nil }
-            return PackageContextFiles.File(path: displayPath(path), bytes: contents, outline: TopLevelOutline(contents))
+            return PackageContextFiles.File(path: displayPath(path), bytes: contents)
         }.compactMap { $0 }
         return PackageInput(directory: directory, files: files, context: context)
     }

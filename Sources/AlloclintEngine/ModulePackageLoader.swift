@@ -47,7 +47,7 @@ struct ModulePackageLoader {
             let type = FileSystem.entryType(path)
             guard type == .file || type == .symlinkToFile, let bytes = try? FileSystem.read(path),
                   !FileHeader(bytes).commentLines.contains("//go:build ignore") else { continue }
-            files.append(PackageContextFiles.File(path: displayPath(path), bytes: bytes, outline: TopLevelOutline(bytes)))
+            files.append(PackageContextFiles.File(path: displayPath(path), bytes: bytes))
         }
         return ModulePackages.Loaded(directory: directory, files: files, goVersion: versions.version(forDirectory: directory))
     }

@@ -43,7 +43,7 @@ final class PackageContextFilesTests: XCTestCase {
         }
         let context = PackageContextFiles(names.map { name in
             let bytes = Array(others[name]!.utf8)
-            return PackageContextFiles.File(path: name, bytes: bytes, outline: TopLevelOutline(bytes))
+            return PackageContextFiles.File(path: name, bytes: bytes)
         }, goVersion: { _ in .newest }, parser: parser)
         prepare(context)
         let analysedFile = GoFile(path: "use.go", tree: parser.parse(SourceText(analysed)), goVersion: .newest)
